@@ -1,0 +1,5 @@
+package io.acrauditor;
+
+public class AcrAuditorApplication {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,15 @@
+package io.acrauditor.findings;
+
+import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.index.AccessPath;
+import java.util.List;
+
+/** Everything one audit produced: the input of every report writer. */
+public record AuditResult(
+    RunMetadata run,
+    Summary summary,
+    List<Finding> findings,
+    List<EvaluationError> evaluationErrors,
+    Coverage coverage,
+    List<AccessPath> accessMatrix,
+    List<AppliedRule> rules) {}
