@@ -1,0 +1,463 @@
+package io.acrauditor.inventory.index;
+
+import io.acrauditor.inventory.ClusterPullFailure;
+import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.ManagedCluster;
+import io.acrauditor.inventory.Principal;
+import io.acrauditor.inventory.Registry;
+import io.acrauditor.inventory.RegistryActivity;
+import io.acrauditor.inventory.RoleAssignment;
+import io.acrauditor.inventory.RoleDefinition;
+import io.acrauditor.inventory.ScopeMap;
+import io.acrauditor.inventory.Snapshot;
+import io.acrauditor.inventory.Token;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The joins of the inventory, done once so that rules stay one-line predicates: which registries
+ * a role assignment covers and what it grants there, which cluster an identity pulls for, what
+ * each identity was seen doing, and every path by which an identity can pull a registry.
+ *
+ * <p>Subjects are built lazily, one at a time, so that evaluating a large estate does not hold
+ * every subject view in memory at once.
+ */
+public final class InventoryIndex {
+  private static final Set<String> PULL_FAILURE_REASONS = Set.of("failed", "errimagepull", "imagepullbackoff");
+
+  private final Snapshot snapshot;
+  private final Instant now;
+  private final RegistryLookup registries;
+  private final ActivityLedger ledger;
+  private final Map<String, Principal> principalsById = new HashMap<>();
+  private final Map<String, Principal> principalsByAppId = new HashMap<>();
+  private final boolean directoryRead;
+  private final Set<String> readableWorkspaces = new HashSet<>();
+  private final Map<String, List<String>> kubeletOf = new HashMap<>();
+  private final Map<String, List<String>> servicePrincipalOf = new HashMap<>();
+  private final List<ResolvedAssignment> assignments = new ArrayList<>();
+  private final Map<String, List<ResolvedAssignment>> assignmentsByPrincipal = new HashMap<>();
+  private final Map<String, List<ResolvedAssignment>> assignmentsByRegistry = new HashMap<>();
+  private final Map<String, List<ClusterPullFailure>> failuresByCluster = new HashMap<>();
+
+  private InventoryIndex(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    this.now = snapshot.generatedAt() == null ? Instant.EPOCH : Timestamps.parse(snapshot.generatedAt());
+    this.registries = new RegistryLookup(snapshot.registries());
+    this.ledger = new ActivityLedger(snapshot.registryActivity(), registries.idsByLoginServer());
+    for (Principal p : snapshot.principals()) {
+      principalsById.put(lower(p.id()), p);
+      if (p.appId() != null) {
+        principalsByAppId.put(lower(p.appId()), p);
+      }
+    }
+    Coverage coverage = snapshot.coverage();
+    this.directoryRead = coverage.gaps().stream().noneMatch(g -> "graph".equalsIgnoreCase(g.kind()));
+    Set<String> blind = new HashSet<>();
+    coverage.gaps().forEach(g -> blind.add(AzureIds.key(g.scope())));
+    if (coverage.logWindow() != null) {
+      for (String workspace : coverage.workspaces()) {
+        if (!blind.contains(AzureIds.key(workspace))) {
+          readableWorkspaces.add(AzureIds.key(workspace));
+        }
+      }
+    }
+    for (ManagedCluster cluster : snapshot.clusters()) {
+      ManagedCluster.UserAssignedIdentity kubelet = cluster.kubeletIdentity();
+      if (kubelet != null && kubelet.objectId() != null) {
+        kubeletOf.computeIfAbsent(lower(kubelet.objectId()), k -> new ArrayList<>()).add(cluster.name());
+      }
+      Principal sp = clusterServicePrincipal(cluster);
+      if (sp != null) {
+        servicePrincipalOf.computeIfAbsent(lower(sp.id()), k -> new ArrayList<>()).add(cluster.name());
+      }
+    }
+    RoleCatalog roles = new RoleCatalog(snapshot.roleDefinitions());
+    for (RoleAssignment assignment : snapshot.roleAssignments()) {
+      resolve(assignment, roles);
+    }
+    for (ClusterPullFailure failure : snapshot.clusterPullFailures()) {
+      failuresByCluster.computeIfAbsent(AzureIds.key(failure.clusterId()), k -> new ArrayList<>()).add(failure);
+    }
+  }
+
+  public static InventoryIndex of(Snapshot snapshot) {
+    return new InventoryIndex(snapshot);
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The moment the snapshot describes; every date judgement is made against it. */
+  public Instant now() {
+    return now;
+  }
+
+  /** Every subject, kind by kind in {@link SubjectKind} order. */
+  public Stream<Subject> subjects() {
+    return Stream.of(SubjectKind.values()).flatMap(this::subjects);
+  }
+
+  public Stream<Subject> subjects(SubjectKind kind) {
+    return switch (kind) {
+      case REGISTRY -> snapshot.registries().stream().map(this::registrySubject);
+      case TOKEN -> snapshot.registries().stream()
+          .flatMap(r -> nullSafe(r.tokens()).stream().map(t -> tokenSubject(r, t)));
+      case ROLE_ASSIGNMENT -> assignments.stream()
+          .filter(a -> !a.registries().isEmpty())
+          .map(this::assignmentSubject);
+      case CLUSTER -> snapshot.clusters().stream().map(this::clusterSubject);
+      case PRINCIPAL -> snapshot.principals().stream().map(this::principalSubject);
+      case COVERAGE_GAP -> snapshot.coverage().gaps().stream().map(this::gapSubject);
+    };
+  }
+
+  /** Who can pull from each registry, by which path; registries in inventory order. */
+  public List<AccessPath> accessMatrix() {
+    List<AccessPath> rows = new ArrayList<>();
+    for (Registry registry : snapshot.registries()) {
+      rows.addAll(accessPaths(registry));
+    }
+    return rows;
+  }
+
+  // ---- registries
+
+  private Subject registrySubject(Registry registry) {
+    boolean known = activityKnown(registry);
+    RegistryFacts facts = new RegistryFacts(
+        nullSafe(registry.privateEndpointConnections()).stream()
+            .anyMatch(c -> c.privateLinkServiceConnectionState() != null
+                && "Approved".equalsIgnoreCase(c.privateLinkServiceConnectionState().status())),
+        sendsLog(registry, "ContainerRegistryLoginEvents") != null,
+        sendsLog(registry, "ContainerRegistryRepositoryEvents") != null,
+        known,
+        known ? ActivityLedger.sum(ledger.on(registry.id(), registry.name())) : null,
+        accessPaths(registry));
+    return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts);
+  }
+
+  /** The workspace a diagnostic setting sends this log category to, or null. */
+  private static String sendsLog(Registry registry, String category) {
+    for (Registry.DiagnosticSetting setting : nullSafe(registry.diagnosticSettings())) {
+      if (setting.workspaceId() == null) {
+        continue;
+      }
+      for (Registry.LogSetting log : nullSafe(setting.logs())) {
+        boolean matches = category.equalsIgnoreCase(log.category())
+            || "allLogs".equalsIgnoreCase(log.categoryGroup())
+            || "audit".equalsIgnoreCase(log.categoryGroup());
+        if (matches && Boolean.TRUE.equals(log.enabled())) {
+          return setting.workspaceId();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Usage facts mean something only when the registry's repository events reach a workspace that
+   * was queried without error over a known window; otherwise silence in the logs proves nothing.
+   */
+  private boolean activityKnown(Registry registry) {
+    for (Registry.DiagnosticSetting setting : nullSafe(registry.diagnosticSettings())) {
+      boolean sendsRepositoryEvents = nullSafe(setting.logs()).stream()
+          .anyMatch(l -> Boolean.TRUE.equals(l.enabled())
+              && ("ContainerRegistryRepositoryEvents".equalsIgnoreCase(l.category())
+                  || "allLogs".equalsIgnoreCase(l.categoryGroup())
+                  || "audit".equalsIgnoreCase(l.categoryGroup())));
+      if (sendsRepositoryEvents && readableWorkspaces.contains(AzureIds.key(setting.workspaceId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<AccessPath> accessPaths(Registry registry) {
+    List<AccessPath> rows = new ArrayList<>();
+    boolean known = activityKnown(registry);
+    for (ResolvedAssignment a : assignmentsByRegistry.getOrDefault(AzureIds.key(registry.id()), List.of())) {
+      Grants grants = a.grantsOn(registry.id());
+      if (!grants.pull()) {
+        continue;
+      }
+      RoleAssignment ra = a.assignment();
+      Principal principal = principalsById.get(lower(ra.principalId()));
+      rows.add(new AccessPath(
+          registry.id(),
+          registry.name(),
+          principal != null && principal.displayName() != null ? principal.displayName() : ra.principalId(),
+          ra.principalId(),
+          principal != null && principal.type() != null ? principal.type() : ra.principalType(),
+          grants.repositoryScoped() ? "abac-repository" : "rbac",
+          a.roleName(),
+          ra.scope(),
+          a.scopeLevel(),
+          grants.beyondPull(),
+          known ? lastSeen(ledger.on(registry.id(), ra.principalId())) : null));
+    }
+    for (Token token : nullSafe(registry.tokens())) {
+      ScopeMap map = ScopeMapActions.resolve(registry, token);
+      if (!"disabled".equalsIgnoreCase(token.status()) && ScopeMapActions.grantsRead(map)) {
+        rows.add(new AccessPath(
+            registry.id(), registry.name(), token.name(), token.id(), "Token", "token",
+            map.name(), token.scopeMapId(), "registry",
+            ScopeMapActions.grantsWrite(map) || ScopeMapActions.grantsDelete(map),
+            known ? lastSeen(ledger.on(registry.id(), token.name())) : null));
+      }
+    }
+    if (Boolean.TRUE.equals(registry.adminUserEnabled())) {
+      rows.add(new AccessPath(
+          registry.id(), registry.name(), registry.name() + " (admin user)", registry.name(), "AdminUser",
+          "admin-user", "admin", registry.id(), "registry", true,
+          known ? lastSeen(ledger.on(registry.id(), registry.name())) : null));
+    }
+    if (Boolean.TRUE.equals(registry.anonymousPullEnabled())) {
+      rows.add(new AccessPath(
+          registry.id(), registry.name(), "anyone (anonymous pull)", null, "Anonymous", "anonymous",
+          null, registry.id(), "registry", false, null));
+    }
+    return rows;
+  }
+
+  private static String lastSeen(List<RegistryActivity> rows) {
+    return rows.isEmpty() ? null : ActivityLedger.sum(rows).lastSeen();
+  }
+
+  // ---- tokens
+
+  private Subject tokenSubject(Registry registry, Token token) {
+    ScopeMap map = ScopeMapActions.resolve(registry, token);
+    boolean known = activityKnown(registry);
+    TokenFacts facts = new TokenFacts(
+        registryRef(registry),
+        map,
+        ScopeMapActions.grantsWrite(map),
+        ScopeMapActions.grantsDelete(map),
+        ScopeMapActions.wildcardRepositories(map),
+        known,
+        known ? ActivityLedger.sum(ledger.on(registry.id(), token.name())) : null);
+    String id = token.id() != null ? token.id() : registry.id() + "/tokens/" + token.name();
+    return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts);
+  }
+
+  // ---- role assignments
+
+  private void resolve(RoleAssignment assignment, RoleCatalog roles) {
+    RoleDefinition role = roles.find(assignment.roleDefinitionId());
+    Map<String, Registry> covered = new LinkedHashMap<>();
+    Map<String, Grants> grants = new LinkedHashMap<>();
+    for (Registry registry : registries.coveredBy(assignment.scope())) {
+      String key = AzureIds.key(registry.id());
+      covered.put(key, registry);
+      grants.put(key, RoleGrants.on(role, registry.roleAssignmentMode(), assignment.condition()));
+    }
+    String level = assignment.scope() == null ? "unknown" : registries.scopeLevel(assignment.scope());
+    if ("registry".equals(level) && assignment.condition() != null && !assignment.condition().isBlank()) {
+      level = "repository";
+    }
+    ResolvedAssignment resolved = new ResolvedAssignment(assignment, role, level, covered, grants);
+    assignments.add(resolved);
+    assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
+    for (String key : covered.keySet()) {
+      assignmentsByRegistry.computeIfAbsent(key, k -> new ArrayList<>()).add(resolved);
+    }
+  }
+
+  private Subject assignmentSubject(ResolvedAssignment a) {
+    RoleAssignment ra = a.assignment();
+    RoleDefinition role = a.role();
+    RoleFacts roleFacts = new RoleFacts(
+        ra.roleDefinitionId(),
+        role != null ? role.name() : AzureIds.lastSegment(ra.roleDefinitionId()),
+        role != null ? role.roleName() : null,
+        role != null ? role.type() : null,
+        role != null,
+        a.grants());
+    List<RegistryRef> covered = a.registries().values().stream().map(InventoryIndex::registryRef).toList();
+    RoleAssignmentFacts facts = new RoleAssignmentFacts(
+        a.scopeLevel(), roleFacts, principalRef(ra, a.registries().values()), covered);
+    String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
+    return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts);
+  }
+
+  private PrincipalRef principalRef(RoleAssignment ra, Iterable<Registry> covered) {
+    String id = ra.principalId();
+    Principal principal = principalsById.get(lower(id));
+    Boolean exists = principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null;
+    Activity activity = activityOn(id, covered);
+    List<String> kubelet = kubeletOf.getOrDefault(lower(id), List.of());
+    List<String> sp = servicePrincipalOf.getOrDefault(lower(id), List.of());
+    boolean pullOnly = !kubelet.isEmpty() || !sp.isEmpty()
+        || (activity != null && activity.pulls() > 0 && activity.pushes() == 0 && activity.deletes() == 0);
+    return new PrincipalRef(
+        id,
+        exists,
+        principal != null && principal.type() != null ? principal.type() : ra.principalType(),
+        principal == null ? null : principal.displayName(),
+        principal == null ? null : principal.servicePrincipalType(),
+        principal == null ? null : principal.appOwnerOrganizationId(),
+        kubelet,
+        sp,
+        pullOnly,
+        activity);
+  }
+
+  /** What an identity did on the registries whose logs were read; null when none were. */
+  private Activity activityOn(String identity, Iterable<Registry> covered) {
+    List<RegistryActivity> rows = new ArrayList<>();
+    boolean anyKnown = false;
+    for (Registry registry : covered) {
+      if (activityKnown(registry)) {
+        anyKnown = true;
+        rows.addAll(ledger.on(registry.id(), identity));
+      }
+    }
+    return anyKnown ? ActivityLedger.sum(rows) : null;
+  }
+
+  // ---- clusters
+
+  private Principal clusterServicePrincipal(ManagedCluster cluster) {
+    if (!usesServicePrincipal(cluster)) {
+      return null;
+    }
+    return principalsByAppId.get(lower(cluster.servicePrincipalProfile().clientId()));
+  }
+
+  private static boolean usesServicePrincipal(ManagedCluster cluster) {
+    return cluster.servicePrincipalProfile() != null
+        && cluster.servicePrincipalProfile().clientId() != null
+        && !"msi".equalsIgnoreCase(cluster.servicePrincipalProfile().clientId());
+  }
+
+  private Subject clusterSubject(ManagedCluster cluster) {
+    String pullIdentity = null;
+    if (cluster.kubeletIdentity() != null) {
+      pullIdentity = cluster.kubeletIdentity().objectId();
+    } else {
+      Principal sp = clusterServicePrincipal(cluster);
+      pullIdentity = sp == null ? null : sp.id();
+    }
+    Map<String, PulledBuilder> pulled = new LinkedHashMap<>();
+    if (pullIdentity != null) {
+      for (RegistryActivity row : ledger.anywhere(pullIdentity)) {
+        Registry registry = row.registryId() != null
+            ? registries.byId(row.registryId()) : registries.byLoginServer(row.loginServer());
+        if (registry != null && (nz(row.pulls()) > 0 || nz(row.failedLogins()) > 0)) {
+          pulled.computeIfAbsent(AzureIds.key(registry.id()), k -> new PulledBuilder(registry)).seenIn.add("activity");
+        }
+      }
+    }
+    List<ClusterFacts.PullFailureFact> authFailures = new ArrayList<>();
+    for (ClusterPullFailure failure : failuresByCluster.getOrDefault(AzureIds.key(cluster.id()), List.of())) {
+      Registry registry = registries.byLoginServer(AzureIds.imageHost(failure.image()));
+      if (registry != null) {
+        PulledBuilder b = pulled.computeIfAbsent(AzureIds.key(registry.id()), k -> new PulledBuilder(registry));
+        if (!b.seenIn.contains("pullFailures")) {
+          b.seenIn.add("pullFailures");
+        }
+      }
+      if (isAuthFailure(failure)) {
+        authFailures.add(new ClusterFacts.PullFailureFact(
+            failure.namespace(), failure.image(), registry == null ? null : registry.name(), failure.reason(),
+            failure.messageSample(), nz(failure.count()), failure.lastSeen()));
+      }
+    }
+    String identity = pullIdentity;
+    List<ClusterFacts.PulledRegistry> pulledRegistries = pulled.values().stream()
+        .map(b -> new ClusterFacts.PulledRegistry(
+            b.registry.id(), b.registry.name(), b.registry.loginServer(),
+            identity != null && canPull(identity, b.registry), List.copyOf(b.seenIn)))
+        .toList();
+    ClusterFacts facts = new ClusterFacts(usesServicePrincipal(cluster), pullIdentity, pulledRegistries, authFailures);
+    return new Subject(SubjectKind.CLUSTER, ref(cluster.id(), cluster.name(), SubjectKind.CLUSTER), cluster, facts);
+  }
+
+  private static final class PulledBuilder {
+    final Registry registry;
+    final List<String> seenIn = new ArrayList<>();
+
+    PulledBuilder(Registry registry) {
+      this.registry = registry;
+    }
+  }
+
+  private static boolean isAuthFailure(ClusterPullFailure failure) {
+    String reason = failure.reason() == null ? "" : failure.reason().toLowerCase(Locale.ROOT);
+    String message = failure.messageSample() == null ? "" : failure.messageSample().toLowerCase(Locale.ROOT);
+    return PULL_FAILURE_REASONS.contains(reason) && (message.contains("401") || message.contains("unauthorized"));
+  }
+
+  private boolean canPull(String principalId, Registry registry) {
+    for (ResolvedAssignment a : assignmentsByPrincipal.getOrDefault(lower(principalId), List.of())) {
+      if (a.grantsOn(registry.id()).pull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- principals
+
+  private Subject principalSubject(Principal principal) {
+    List<PrincipalFacts.RegistryRole> roles = new ArrayList<>();
+    for (ResolvedAssignment a : assignmentsByPrincipal.getOrDefault(lower(principal.id()), List.of())) {
+      for (Registry registry : a.registries().values()) {
+        roles.add(new PrincipalFacts.RegistryRole(
+            registry.id(), registry.name(), a.roleName(), a.assignment().scope(), a.grantsOn(registry.id())));
+      }
+    }
+    boolean otherTenant = principal.appOwnerOrganizationId() != null
+        && snapshot.tenantId() != null
+        && !principal.appOwnerOrganizationId().equalsIgnoreCase(snapshot.tenantId());
+    String name = principal.displayName() != null ? principal.displayName() : principal.id();
+    return new Subject(
+        SubjectKind.PRINCIPAL, ref(principal.id(), name, SubjectKind.PRINCIPAL), principal,
+        new PrincipalFacts(roles, otherTenant));
+  }
+
+  // ---- coverage
+
+  private Subject gapSubject(Coverage.Gap gap) {
+    // Two gaps can share a scope (say, the registry list and the role assignments of one
+    // subscription); the operation keeps their fingerprints apart.
+    String id = gap.operation() == null ? gap.scope() : gap.scope() + "#" + gap.operation();
+    return new Subject(SubjectKind.COVERAGE_GAP, ref(id, gap.scope(), SubjectKind.COVERAGE_GAP), gap, new NoFacts());
+  }
+
+  // ---- helpers
+
+  private SubjectRef ref(String id, String name, SubjectKind kind) {
+    return new SubjectRef(
+        id, name, kind.variable(), AzureIds.segment(id, "subscriptions"),
+        AzureIds.segment(id, "resourceGroups"), snapshot.tenantId());
+  }
+
+  private static RegistryRef registryRef(Registry r) {
+    return new RegistryRef(
+        r.id(), r.name(), r.loginServer(), r.sku() == null ? null : r.sku().name(), r.roleAssignmentMode(),
+        r.publicNetworkAccess());
+  }
+
+  private static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static long nz(Long value) {
+    return value == null ? 0 : value;
+  }
+
+  private static String lower(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+}
