@@ -1,8 +1,8 @@
 package io.acrauditor.inventory;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,12 @@ public final class SnapshotReader {
         throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
       }
       JsonNode schemaNode = mapper.readTree(in);
-      this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
+      // Format assertions are off by default in networknt; "generatedAt": "yesterday" must fail.
+      this.schema = SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12,
+              b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+          .getSchema(schemaNode);
+      schema.initializeValidators();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the snapshot schema", e);
     }
@@ -54,11 +59,14 @@ public final class SnapshotReader {
   public Snapshot read(byte[] json, String source) {
     JsonNode tree = parse(json, source);
     checkVersion(tree, json, source);
-    List<Error> errors = schema.validate(tree);
+    List<com.networknt.schema.Error> errors = schema.validate(tree);
     if (!errors.isEmpty()) {
-      Error first = errors.get(0);
-      String pointer = first.getInstanceLocation().toString();
-      String jsonPointer = toJsonPointer(pointer);
+      com.networknt.schema.Error first = errors.get(0);
+      String jsonPointer = toJsonPointer(first.getInstanceLocation().toString());
+      if ("additionalProperties".equals(first.getKeyword()) && first.getProperty() != null) {
+        // Point at the stray property itself, not at the object that holds it.
+        jsonPointer = ("/".equals(jsonPointer) ? "" : jsonPointer) + "/" + first.getProperty();
+      }
       int line = JsonLines.lineOf(json, jsonPointer);
       String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : "";
       throw new SnapshotException(source, where(jsonPointer, line), first.getMessage() + more);
