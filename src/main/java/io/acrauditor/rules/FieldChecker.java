@@ -1,0 +1,163 @@
+package io.acrauditor.rules;
+
+import dev.cel.common.ast.CelExpr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Refuses a checked CEL expression that selects a field no subject can have. The subject is a
+ * dynamic map to CEL, so the CEL checker cannot see a typo like {@code registry.adminUserEnabeld};
+ * without this check the rule would load and then quietly never fire (or error on every subject).
+ *
+ * <p>Select chains are followed from the subject variable, from {@code params}, and from the
+ * iteration variable of a comprehension over a list of records, as deep as the model's record
+ * types go.
+ */
+final class FieldChecker {
+  private final List<String> problems = new ArrayList<>();
+
+  private FieldChecker() {}
+
+  /** Problems found, each a short sentence; empty when every name is known. */
+  static List<String> check(CelExpr root, Map<String, Shape> variables) {
+    FieldChecker checker = new FieldChecker();
+    checker.walk(root, new HashMap<>(variables));
+    return checker.problems;
+  }
+
+  private record Resolved(Shape shape, String path) {}
+
+  private void walk(CelExpr expr, Map<String, Shape> scope) {
+    switch (expr.getKind()) {
+      case IDENT, SELECT -> resolve(expr, scope);
+      case CALL -> {
+        if (expr.call().function().equals("_[_]")) {
+          resolve(expr, scope);
+          return;
+        }
+        expr.call().target().ifPresent(target -> walk(target, scope));
+        expr.call().args().forEach(arg -> walk(arg, scope));
+      }
+      case LIST -> expr.list().elements().forEach(element -> walk(element, scope));
+      case MAP -> expr.map().entries().forEach(entry -> {
+        walk(entry.key(), scope);
+        walk(entry.value(), scope);
+      });
+      case STRUCT -> expr.struct().entries().forEach(entry -> walk(entry.value(), scope));
+      case COMPREHENSION -> walkComprehension(expr.comprehension(), scope);
+      default -> {}
+    }
+  }
+
+  private void walkComprehension(CelExpr.CelComprehension loop, Map<String, Shape> scope) {
+    Shape range = resolve(loop.iterRange(), scope).shape();
+    walk(loop.accuInit(), scope);
+    Map<String, Shape> inner = new HashMap<>(scope);
+    // Every comprehension variable shadows outer names, even when nothing is known about it.
+    inner.put(loop.accuVar(), Shape.OPEN);
+    inner.put(loop.iterVar(), range instanceof Shape.ListOf list ? list.element() : Shape.OPEN);
+    if (!loop.iterVar2().isEmpty()) {
+      inner.put(loop.iterVar2(), Shape.OPEN);
+    }
+    walk(loop.loopCondition(), inner);
+    walk(loop.loopStep(), inner);
+    Map<String, Shape> resultScope = new HashMap<>(scope);
+    resultScope.put(loop.accuVar(), Shape.OPEN);
+    walk(loop.result(), resultScope);
+  }
+
+  private Resolved resolve(CelExpr expr, Map<String, Shape> scope) {
+    switch (expr.getKind()) {
+      case IDENT -> {
+        String name = expr.ident().name();
+        return new Resolved(scope.getOrDefault(name, Shape.OPEN), name);
+      }
+      case SELECT -> {
+        Resolved parent = resolve(expr.select().operand(), scope);
+        String field = expr.select().field();
+        String path = parent.path() + "." + field;
+        return new Resolved(select(parent, field, path), path);
+      }
+      case CALL -> {
+        if (expr.call().function().equals("_[_]") && expr.call().args().size() == 2) {
+          Resolved container = resolve(expr.call().args().get(0), scope);
+          walk(expr.call().args().get(1), scope);
+          Shape element = container.shape() instanceof Shape.ListOf list ? list.element() : Shape.OPEN;
+          return new Resolved(element, container.path() + "[]");
+        }
+        walk(expr, scope);
+        return new Resolved(Shape.OPEN, "(expression)");
+      }
+      default -> {
+        walk(expr, scope);
+        return new Resolved(Shape.OPEN, "(expression)");
+      }
+    }
+  }
+
+  private Shape select(Resolved parent, String field, String path) {
+    Shape shape = parent.shape();
+    if (shape instanceof Shape.Fields fields) {
+      if (fields.fields().containsKey(field)) {
+        return fields.field(field);
+      }
+      problems.add("unknown " + fields.noun() + " '" + field + "' in " + path + suggestions(field, fields));
+      return Shape.OPEN;
+    }
+    if (shape instanceof Shape.ListOf) {
+      problems.add("'" + parent.path() + "' is a list, so " + path
+          + " selects nothing; use exists(), all(), map() or an index");
+      return Shape.OPEN;
+    }
+    if (shape instanceof Shape.Scalar scalar) {
+      problems.add("'" + parent.path() + "' is a " + scalar.typeName() + ", so it has no field '" + field + "'");
+      return Shape.OPEN;
+    }
+    return Shape.OPEN;
+  }
+
+  static String suggestions(String field, Shape.Fields fields) {
+    List<String> close = fields.names().stream()
+        .filter(name -> isClose(field, name))
+        .toList();
+    if (!close.isEmpty()) {
+      return " (did you mean " + String.join(" or ", close) + "?)";
+    }
+    if (fields.fields().isEmpty()) {
+      return " (none are declared)";
+    }
+    return " (known: " + fields.names().stream().collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static boolean isClose(String typed, String known) {
+    if (typed.equalsIgnoreCase(known)) {
+      return true;
+    }
+    int limit = Math.max(1, Math.min(3, known.length() / 4));
+    return editDistance(typed.toLowerCase(), known.toLowerCase()) <= limit;
+  }
+
+  /** Optimal string alignment distance: a transposition such as "Enabeld" counts as one edit. */
+  private static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}
