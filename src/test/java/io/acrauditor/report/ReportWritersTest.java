@@ -1,0 +1,45 @@
+package io.acrauditor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReportWritersTest {
+
+  @Test
+  void writesHtmlThenFindingsJsonLast(@TempDir Path dir) {
+    Path run = dir.resolve("out/run-1");
+    List<Path> written = ReportWriters.standard(Optional.empty()).writeAll(ReportFixtures.rich(), run);
+    assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "findings.json");
+    assertThat(run.resolve("report.html")).isRegularFile();
+    assertThat(new FindingsSchema().validate(JsonMapper.builder().build().readTree(run.resolve("findings.json").toFile())))
+        .isEmpty();
+  }
+
+  @Test
+  void aRenderingFailureWritesNothing(@TempDir Path dir) throws IOException {
+    Path templates = Files.createDirectory(dir.resolve("templates"));
+    Files.writeString(templates.resolve("findings.ftlh"), "${broken\n");
+    Path run = dir.resolve("run");
+    assertThatThrownBy(() -> ReportWriters.standard(Optional.of(templates)).writeAll(ReportFixtures.rich(), run))
+        .isInstanceOf(ReportRenderException.class)
+        .hasMessageContaining("findings.ftlh");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void anUnwritableRunFolderIsReportedWithItsPath(@TempDir Path dir) throws IOException {
+    Path blocker = Files.writeString(dir.resolve("out"), "a file, not a folder");
+    assertThatThrownBy(() -> ReportWriters.standard(Optional.empty()).writeAll(ReportFixtures.rich(), blocker.resolve("run")))
+        .isInstanceOfSatisfying(
+            OutputNotWritableException.class, e -> assertThat(e.path()).isEqualTo(blocker.resolve("run").toAbsolutePath()));
+  }
+}
