@@ -1,5 +1,44 @@
 package io.acrauditor;
 
-public class AcrAuditorApplication {
-  public static void main(String[] args) {}
+import io.acrauditor.cli.AcrAuditorCommand;
+import io.acrauditor.cli.CommandErrors;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Entry point: picocli parses the command line; the command's exit code is the process's. */
+@SpringBootApplication
+public class AcrAuditorApplication implements CommandLineRunner, ExitCodeGenerator {
+  private final IFactory factory;
+  private final AcrAuditorCommand command;
+  private int exitCode;
+
+  AcrAuditorApplication(IFactory factory, AcrAuditorCommand command) {
+    this.factory = factory;
+    this.command = command;
+  }
+
+  public static void main(String[] args) {
+    System.exit(SpringApplication.exit(SpringApplication.run(AcrAuditorApplication.class, args)));
+  }
+
+  @Override
+  public void run(String... args) {
+    exitCode = newCommandLine().execute(args);
+  }
+
+  /** A fresh command line with the application's commands and error handling (tests drive it too). */
+  public CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(command, factory);
+    CommandErrors.install(cli);
+    return cli;
+  }
+
+  @Override
+  public int getExitCode() {
+    return exitCode;
+  }
 }

@@ -1,0 +1,23 @@
+package io.acrauditor.batch;
+
+import io.acrauditor.collect.SnapshotInput;
+import io.acrauditor.findings.Severity;
+import io.acrauditor.rules.RuleCatalog;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One audit as the command line asked for it. The rule catalogue is already loaded and
+ * self-tested: a bad rule stops the run before any input is read.
+ */
+public record AuditRequest(
+    String runId,
+    Path runFolder,
+    SnapshotInput input,
+    RuleCatalog rules,
+    Optional<Path> templates,
+    Severity failOn,
+    Map<String, String> parameterOverrides,
+    Instant startedAt) {}

@@ -1,0 +1,50 @@
+package io.acrauditor.cli;
+
+import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.Severity;
+import io.acrauditor.findings.Summary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The short summary an operator reads in a terminal or a CronJob log. */
+final class AuditSummaryPrinter {
+  private static final int TOP_RULES = 5;
+
+  private final PrintWriter out;
+
+  AuditSummaryPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(AuditResult result, Path runFolder, Severity threshold) {
+    Summary summary = result.summary();
+    out.printf("ACR access audit: %d findings over %d subjects%n", summary.findings(), summary.subjectsEvaluated());
+    out.println();
+    out.printf("  %-9s %5s%n", "SEVERITY", "COUNT");
+    for (Severity s : Severity.values()) {
+      out.printf("  %-9s %5d%n", s.label(), summary.bySeverity().getOrDefault(s.label(), 0));
+    }
+    List<Summary.RuleCount> top = summary.byRule().stream().limit(TOP_RULES).toList();
+    if (!top.isEmpty()) {
+      out.println();
+      out.println("  Top rules:");
+      for (Summary.RuleCount rule : top) {
+        out.printf("  %-12s %-8s %3d  %s%n", rule.ruleId(), rule.severity().label(), rule.count(), rule.title());
+      }
+    }
+    if (summary.coverageGaps() > 0 || summary.evaluationErrors() > 0) {
+      out.println();
+      out.printf("  Coverage gaps: %d   Evaluation errors: %d (see the report)%n",
+          summary.coverageGaps(), summary.evaluationErrors());
+    }
+    out.println();
+    Path folder = runFolder.toAbsolutePath().normalize();
+    out.printf("  Report:   %s%n", folder.resolve("report.html"));
+    out.printf("  Findings: %s%n", folder.resolve("findings.json"));
+    out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));
+    long failing = result.findings().stream().filter(f -> f.severity().atLeast(threshold)).count();
+    out.printf("%nResult: %d finding(s) at or above %s%n", failing, threshold.label());
+    out.flush();
+  }
+}

@@ -1,0 +1,19 @@
+package io.acrauditor.cli;
+
+import io.acrauditor.Version;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code acr-auditor version}. */
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the auditor's version.")
+public class VersionCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().println("acr-auditor " + Version.current());
+    return ExitCodes.OK;
+  }
+}

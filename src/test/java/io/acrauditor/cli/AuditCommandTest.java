@@ -1,0 +1,196 @@
+package io.acrauditor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acrauditor.AcrAuditorApplication;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit command end to end, in-process: Spring Batch job, rule catalogue, index and report
+ * writers all real. The demo's expected findings were written by hand from its story
+ * (docs/demo-estate.md), not produced by this code.
+ */
+@SpringBootTest(args = "version")
+class AuditCommandTest {
+  @Autowired AcrAuditorApplication application;
+
+  @TempDir Path tmp;
+
+  private CliRun run(String... args) {
+    CommandLine cli = application.newCommandLine();
+    return CliRun.of(cli, args);
+  }
+
+  @Nested
+  class Demo {
+    @Test
+    void writesTheThreeFilesFindsWhatTheStoryPredictsAndExitsOne() throws IOException {
+      Path out = tmp.resolve("demo");
+      CliRun result = run("audit", "--demo", "--out", out.toString());
+
+      assertThat(result.err()).isEmpty();
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+      assertThat(out.resolve("findings.json")).isRegularFile();
+      assertThat(out.resolve("report.html")).isRegularFile();
+      assertThat(out.resolve("snapshot.json")).isRegularFile();
+      assertThat(result.out()).contains("report.html").contains("critical");
+      try (Stream<Path> files = Files.list(out)) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .as("no temporary files are left behind")
+            .containsExactlyInAnyOrder("findings.json", "report.html", "snapshot.json");
+      }
+
+      JsonNode findings = JsonMapper.builder().build().readTree(out.resolve("findings.json").toFile());
+      Set<String> actual = new TreeSet<>();
+      for (JsonNode f : findings.get("findings")) {
+        actual.add(f.get("ruleId").asString() + "\t" + f.get("subject").get("name").asString());
+      }
+      assertThat(actual).isEqualTo(expectedDemoFindings());
+      assertThat(findings.get("evaluationErrors")).as("no rule errors on the demo").isEmpty();
+    }
+
+    @Test
+    void theSnapshotCopyIsByteForByteTheAuditedInputAndItsHashIsReported() throws Exception {
+      Path out = tmp.resolve("demo2");
+      run("audit", "--demo", "--out", out.toString(), "--fail-on", "critical");
+      byte[] copy = Files.readAllBytes(out.resolve("snapshot.json"));
+      try (InputStream in = getClass().getResourceAsStream("/demo/estate.json")) {
+        assertThat(copy).isEqualTo(in.readAllBytes());
+      }
+      String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(copy));
+      JsonNode findings = JsonMapper.builder().build().readTree(out.resolve("findings.json").toFile());
+      assertThat(findings.at("/run/snapshotSha256").asString()).isEqualTo(sha);
+    }
+
+    @Test
+    void failOnInfoStillExitsOneAndAnUnknownSeverityIsAUsageError() {
+      assertThat(run("audit", "--demo", "--out", tmp.resolve("a").toString(), "--fail-on", "info").exitCode())
+          .isEqualTo(ExitCodes.FINDINGS);
+      CliRun bad = run("audit", "--demo", "--out", tmp.resolve("b").toString(), "--fail-on", "severe");
+      assertThat(bad.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(bad.err()).contains("unknown severity 'severe'");
+      assertThat(tmp.resolve("b")).doesNotExist();
+    }
+  }
+
+  @Nested
+  class BadInput {
+    @Test
+    void malformedJsonNamesTheFileAndLine() throws IOException {
+      Path snapshot = Files.writeString(tmp.resolve("broken.json"), "{\n  \"schemaVersion\": 1,\n  \"registries\": [\n}\n");
+      CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).startsWith("acr-auditor: " + snapshot).contains("line 4").contains("malformed JSON");
+      assertThat(result.err().lines()).hasSize(1);
+      assertNoReport(tmp.resolve("o"));
+    }
+
+    @Test
+    void aSchemaViolationNamesTheJsonPathAndLine() throws IOException {
+      Path snapshot = Files.writeString(tmp.resolve("typo.json"), """
+          {
+            "schemaVersion": 1,
+            "generatedAt": "2026-11-23T02:00:00Z",
+            "registries": [
+              {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.ContainerRegistry/registries/a",
+               "name": "a",
+               "adminUserEnabled": "yes"}
+            ]
+          }
+          """);
+      CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).contains(snapshot.toString()).contains("/registries/0/adminUserEnabled")
+          .contains("line 7").doesNotContain("Exception").doesNotContain("\tat ");
+      assertNoReport(tmp.resolve("o"));
+    }
+
+    @Test
+    void anUnknownSchemaVersionIsRefused() throws IOException {
+      Path snapshot = Files.writeString(tmp.resolve("v9.json"), "{\"schemaVersion\": 9, \"generatedAt\": \"2026-11-23T02:00:00Z\"}");
+      CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).contains("unsupported schemaVersion 9");
+      assertNoReport(tmp.resolve("o"));
+    }
+
+    @Test
+    void aMissingSnapshotFileIsNamed() {
+      Path missing = tmp.resolve("nope.json");
+      CliRun result = run("audit", "--snapshot", missing.toString(), "--out", tmp.resolve("o").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).contains(missing.toString()).contains("no such file");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedStopsTheRunBeforeAnythingIsRead() throws IOException {
+      Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+      CliRun result = run("audit", "--demo", "--out", file.resolve("run").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).contains(file.resolve("run").toString());
+      assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBrokenRuleStopsTheRunNamingTheFile() throws IOException {
+      Path dir = Files.createDirectories(tmp.resolve("rules/registry"));
+      Files.writeString(dir.resolve("X-001.yaml"), "id: X-001\ntitle: [unclosed\n");
+      CliRun result = run("audit", "--demo", "--rules", tmp.resolve("rules").toString(),
+          "--out", tmp.resolve("o").toString());
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.err()).contains("X-001.yaml");
+      assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void inputIsRequiredAndExclusive() {
+      CliRun none = run("audit", "--out", tmp.resolve("o").toString());
+      assertThat(none.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(none.err()).contains("--demo").contains("--snapshot");
+      CliRun both = run("audit", "--demo", "--snapshot", "x.json");
+      assertThat(both.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(both.err()).contains("mutually exclusive");
+    }
+  }
+
+  @Test
+  void everyCommandHasHelpListingTheExitCodes() {
+    for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"rules", "--help"}, {"version", "--help"}}) {
+      CliRun result = run(args);
+      assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(result.out()).contains("Usage:");
+    }
+    assertThat(run("audit", "--help").out()).contains("Exit codes:").contains("--fail-on");
+  }
+
+  private static void assertNoReport(Path out) {
+    assertThat(out.resolve("findings.json")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
+  }
+
+  private static Set<String> expectedDemoFindings() throws IOException {
+    try (InputStream in = AuditCommandTest.class.getResourceAsStream("/demo-expected-findings.tsv")) {
+      Set<String> expected = new TreeSet<>();
+      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(expected::add);
+      return expected;
+    }
+  }
+}
