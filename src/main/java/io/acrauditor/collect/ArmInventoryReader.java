@@ -1,0 +1,122 @@
+package io.acrauditor.collect;
+
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
+import com.azure.resourcemanager.containerregistry.fluent.models.RegistryInner;
+import com.azure.resourcemanager.containerservice.ContainerServiceManager;
+import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.monitor.MonitorManager;
+import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.fluent.models.SubscriptionInner;
+import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.Registry;
+import io.acrauditor.inventory.RoleAssignment;
+import io.acrauditor.inventory.RoleDefinition;
+import io.acrauditor.inventory.ScopeMap;
+import io.acrauditor.inventory.Token;
+import java.util.List;
+
+/**
+ * Reads the ARM side of the inventory through azure-resourcemanager's generated clients. The
+ * inner (wire) models are used rather than the fluent wrappers because they carry every property
+ * the inventory keeps. Only list and get operations are called; the credential-returning ones the
+ * same clients offer ({@code listCredentials}, {@code generateCredentials}, cluster credentials)
+ * are never used, and {@link Pipelines.ReadOnlyPolicy} would refuse them anyway.
+ */
+final class ArmInventoryReader {
+
+  private final HttpPipeline pipeline;
+  private final AzureEnvironment environment;
+  private final String tenantId;
+
+  ArmInventoryReader(HttpPipeline pipeline, AzureEnvironment environment, String tenantId) {
+    this.pipeline = pipeline;
+    this.environment = environment;
+    this.tenantId = tenantId;
+  }
+
+  /** Every subscription the credential can see, following {@code nextLink}. */
+  List<Coverage.AuditedSubscription> listSubscriptions() {
+    return ResourceManager.authenticate(pipeline, profile(null)).subscriptions().list().stream()
+        .map(s -> audited(s.innerModel()))
+        .toList();
+  }
+
+  Coverage.AuditedSubscription getSubscription(String subscriptionId) {
+    return audited(ResourceManager.authenticate(pipeline, profile(subscriptionId)).withSubscription(subscriptionId)
+        .subscriptionClient().getSubscriptions().get(subscriptionId));
+  }
+
+  private static Coverage.AuditedSubscription audited(SubscriptionInner s) {
+    return new Coverage.AuditedSubscription(s.subscriptionId(), s.displayName(), s.tenantId(), ArmMapper.str(s.state()));
+  }
+
+  Subscription subscription(String subscriptionId) {
+    return new Subscription(profile(subscriptionId));
+  }
+
+  private AzureProfile profile(String subscriptionId) {
+    return new AzureProfile(tenantId, subscriptionId, environment);
+  }
+
+  /** The clients of one subscription. */
+  final class Subscription {
+    private final ContainerRegistryManager registries;
+    private final ContainerServiceManager clusters;
+    private final AuthorizationManager authorization;
+    private final MonitorManager monitor;
+
+    private Subscription(AzureProfile profile) {
+      this.registries = ContainerRegistryManager.authenticate(pipeline, profile);
+      this.clusters = ContainerServiceManager.authenticate(pipeline, profile);
+      this.authorization = AuthorizationManager.authenticate(pipeline, profile);
+      this.monitor = MonitorManager.authenticate(pipeline, profile);
+    }
+
+    List<RegistryInner> registries() {
+      return registries.serviceClient().getRegistries().list().stream().toList();
+    }
+
+    List<Token> tokens(RegistryInner registry) {
+      return registries.serviceClient().getTokens()
+          .list(ArmMapper.resourceGroupOf(registry.id()), registry.name()).stream()
+          .map(ArmMapper::token)
+          .toList();
+    }
+
+    List<ScopeMap> scopeMaps(RegistryInner registry) {
+      return registries.serviceClient().getScopeMaps()
+          .list(ArmMapper.resourceGroupOf(registry.id()), registry.name()).stream()
+          .map(ArmMapper::scopeMap)
+          .toList();
+    }
+
+    List<Registry.DiagnosticSetting> diagnosticSettings(String resourceId) {
+      return monitor.serviceClient().getDiagnosticSettingsOperations().list(resourceId).stream()
+          .map(ArmMapper::diagnosticSetting)
+          .toList();
+    }
+
+    List<ManagedClusterInner> clusters() {
+      return clusters.serviceClient().getManagedClusters().list().stream().toList();
+    }
+
+    /**
+     * Assignments at the subscription, below it (resource groups, registries) and above it
+     * (management groups, root): listing at subscription scope without a filter returns them all,
+     * each with its own scope.
+     */
+    List<RoleAssignment> roleAssignments() {
+      return authorization.roleServiceClient().getRoleAssignments().list().stream()
+          .map(ArmMapper::roleAssignment)
+          .toList();
+    }
+
+    RoleDefinition roleDefinition(String roleDefinitionId) {
+      return ArmMapper.roleDefinition(authorization.roleServiceClient().getRoleDefinitions().getById(roleDefinitionId));
+    }
+  }
+}

@@ -1,0 +1,447 @@
+package io.acrauditor.collect;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.monitor.query.models.QueryTimeInterval;
+import com.azure.resourcemanager.containerregistry.fluent.models.RegistryInner;
+import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import io.acrauditor.inventory.ClusterPullFailure;
+import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.ManagedCluster;
+import io.acrauditor.inventory.Principal;
+import io.acrauditor.inventory.Registry;
+import io.acrauditor.inventory.RegistryActivity;
+import io.acrauditor.inventory.RoleAssignment;
+import io.acrauditor.inventory.RoleDefinition;
+import io.acrauditor.inventory.ScopeMap;
+import io.acrauditor.inventory.Snapshot;
+import io.acrauditor.inventory.SnapshotSource;
+import io.acrauditor.inventory.Token;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Collects a {@link Snapshot} from live Azure, read-only: ARM for registries, tokens, scope maps,
+ * diagnostic settings, clusters, role assignments and definitions; Microsoft Graph for principals;
+ * Log Analytics for registry activity and cluster pull failures.
+ *
+ * <p>Reads run on a pool of {@link CollectOptions#concurrency()} threads. What cannot be read for
+ * one scope becomes a {@link Coverage.Gap} and the rest goes on; only an unusable endpoint or
+ * credential stops the run, with a {@link CollectionException}.
+ */
+public final class AzureCollector {
+
+  private final CollectProgress progress;
+  private final Clock clock;
+
+  public AzureCollector() {
+    this(CollectProgress.NONE, Clock.systemUTC());
+  }
+
+  public AzureCollector(CollectProgress progress, Clock clock) {
+    this.progress = Objects.requireNonNull(progress);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /**
+   * Collects with {@code DefaultAzureCredential} and the JDK HTTP client; the authority host comes
+   * from {@code AZURE_AUTHORITY_HOST} when the options name none.
+   */
+  public Snapshot collect(CollectOptions options) {
+    CollectOptions resolved = AzureCredentials.withAuthorityFromEnvironment(options);
+    HttpClient httpClient = AzureCredentials.defaultHttpClient(resolved);
+    return collect(resolved, AzureCredentials.defaultCredential(resolved, httpClient), httpClient);
+  }
+
+  /**
+   * Collects with the given credential and HTTP client (tests pass a client secret credential and
+   * a client that trusts the fake's certificate).
+   *
+   * @throws CollectionException when an endpoint cannot be reached or no token can be had
+   */
+  public Snapshot collect(CollectOptions options, TokenCredential credential, HttpClient httpClient) {
+    ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
+      Thread thread = new Thread(runnable, "azure-collect");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      return new Run(options, credential, httpClient, pool).collect();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private final class Run {
+    private final CollectOptions options;
+    private final AzureCloud.Endpoints endpoints;
+    private final ExecutorService pool;
+    private final CoverageRecorder coverage;
+    private final ArmInventoryReader arm;
+    private final HttpPipeline graphPipeline;
+    private final HttpPipeline logsPipeline;
+    private final AtomicInteger subscriptionsDone = new AtomicInteger();
+    private final AtomicInteger subscriptionsTotal = new AtomicInteger();
+    private final AtomicInteger registriesDone = new AtomicInteger();
+    private final AtomicInteger registriesTotal = new AtomicInteger();
+
+    Run(CollectOptions options, TokenCredential credential, HttpClient httpClient, ExecutorService pool) {
+      this.options = options;
+      this.endpoints = options.endpoints();
+      this.coverage = new CoverageRecorder(endpoints.authorityHost());
+      this.pool = pool;
+      this.arm = new ArmInventoryReader(Pipelines.arm(credential, httpClient, options, endpoints),
+          endpoints.azureEnvironment(), options.tenantId());
+      this.graphPipeline = Pipelines.graph(credential, httpClient, options, endpoints);
+      this.logsPipeline = Pipelines.logAnalytics(credential, httpClient, options, endpoints);
+    }
+
+    Snapshot collect() {
+      OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+      List<Coverage.AuditedSubscription> subscriptions = subscriptions();
+      subscriptionsTotal.set(subscriptions.size());
+      report("subscriptions");
+
+      // Per subscription: its registries, clusters and role assignments.
+      List<SubscriptionResult> perSubscription = parallel(subscriptions, this::readSubscription);
+
+      // Per registry: tokens, scope maps, diagnostic settings.
+      List<RegistryTask> registryTasks = new ArrayList<>();
+      for (SubscriptionResult s : perSubscription) {
+        s.registries.forEach(r -> registryTasks.add(new RegistryTask(s.reader, r)));
+      }
+      List<Registry> registries = sorted(parallel(registryTasks, this::readRegistry), Registry::id);
+
+      List<RoleAssignment> roleAssignments = distinctById(perSubscription.stream()
+          .flatMap(s -> s.roleAssignments.stream()).toList(), RoleAssignment::id);
+      report("roles");
+      List<RoleDefinition> roleDefinitions = roleDefinitions(perSubscription);
+
+      List<ManagedClusterInner> clusterInners = perSubscription.stream().flatMap(s -> s.clusters.stream()).toList();
+      List<ManagedCluster> clusters = sorted(clusterInners.stream().map(ArmMapper::cluster).toList(),
+          ManagedCluster::id);
+      report("principals");
+      List<Principal> principals = principals(roleAssignments, clusters);
+
+      report("logs");
+      Coverage.LogWindow logWindow = null;
+      List<String> workspaces = List.of();
+      List<RegistryActivity> activity = List.of();
+      List<ClusterPullFailure> pullFailures = List.of();
+      if (!options.lookback().isZero()) {
+        OffsetDateTime start = now.minus(options.lookback());
+        logWindow = new Coverage.LogWindow(ArmMapper.iso(start), ArmMapper.iso(now));
+        Map<String, Set<Purpose>> targets = workspaces(registries, clusterInners);
+        workspaces = List.copyOf(targets.keySet());
+        LogsResult logs = readLogs(targets, new QueryTimeInterval(start, now), registries, clusters);
+        activity = logs.activity;
+        pullFailures = logs.pullFailures;
+      }
+
+      String tenantId = options.tenantId() != null ? options.tenantId()
+          : subscriptions.stream().map(Coverage.AuditedSubscription::tenantId).filter(Objects::nonNull)
+              .findFirst().orElse(null);
+      report("done");
+      return new Snapshot(
+          Snapshot.CURRENT_SCHEMA_VERSION,
+          ArmMapper.iso(now),
+          tenantId,
+          new SnapshotSource("azure", endpoints.cloudName(), "arm", toolVersion()),
+          registries,
+          clusters,
+          sorted(roleAssignments, RoleAssignment::id),
+          roleDefinitions,
+          principals,
+          activity,
+          pullFailures,
+          new Coverage(sorted(subscriptions, Coverage.AuditedSubscription::subscriptionId), logWindow, workspaces,
+              coverage.gaps()));
+    }
+
+    private List<Coverage.AuditedSubscription> subscriptions() {
+      if (options.allSubscriptions()) {
+        return coverage.attempt("/subscriptions", "subscription", "list subscriptions", armUrl(),
+            arm::listSubscriptions).orElse(List.of());
+      }
+      List<String> ids = options.subscriptions().stream().distinct().toList();
+      return parallel(ids, id -> coverage.attempt("/subscriptions/" + id, "subscription", "get subscription",
+          armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
+    }
+
+    private SubscriptionResult readSubscription(Coverage.AuditedSubscription subscription) {
+      String id = subscription.subscriptionId();
+      String scope = "/subscriptions/" + id;
+      ArmInventoryReader.Subscription reader = arm.subscription(id);
+      List<RegistryInner> registries = coverage.attempt(scope, "subscription", "list registries", armUrl(),
+          reader::registries).orElse(List.of());
+      registriesTotal.addAndGet(registries.size());
+      List<ManagedClusterInner> clusters = coverage.attempt(scope, "cluster", "list managed clusters", armUrl(),
+          reader::clusters).orElse(List.of());
+      List<RoleAssignment> assignments = coverage.attempt(scope, "roleAssignments", "list role assignments",
+          armUrl(), reader::roleAssignments).orElse(List.of());
+      subscriptionsDone.incrementAndGet();
+      report("subscriptions");
+      return new SubscriptionResult(reader, registries, clusters, assignments);
+    }
+
+    private Registry readRegistry(RegistryTask task) {
+      RegistryInner r = task.registry;
+      List<Token> tokens = coverage.attempt(r.id(), "registry", "list tokens", armUrl(),
+          () -> task.reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
+      List<ScopeMap> scopeMaps = coverage.attempt(r.id(), "registry", "list scope maps", armUrl(),
+          () -> task.reader.scopeMaps(r)).map(list -> sorted(list, ScopeMap::name)).orElse(null);
+      List<Registry.DiagnosticSetting> diagnostics = coverage.attempt(r.id(), "registry",
+          "list diagnostic settings", armUrl(), () -> task.reader.diagnosticSettings(r.id()))
+          .map(list -> sorted(list, Registry.DiagnosticSetting::name)).orElse(null);
+      registriesDone.incrementAndGet();
+      report("registries");
+      return ArmMapper.registry(r, tokens, scopeMaps, diagnostics);
+    }
+
+    /**
+     * One definition per role GUID, read through a subscription that references it. The {@code
+     * id} is the one Azure returns; assignments in other subscriptions reference the same GUID
+     * under their own subscription, so join on {@code name}.
+     */
+    private List<RoleDefinition> roleDefinitions(List<SubscriptionResult> perSubscription) {
+      Map<String, RoleReference> byGuid = new LinkedHashMap<>();
+      for (SubscriptionResult s : perSubscription) {
+        for (RoleAssignment a : s.roleAssignments) {
+          String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
+          if (guid != null) {
+            byGuid.putIfAbsent(guid, new RoleReference(s.reader, a.roleDefinitionId()));
+          }
+        }
+      }
+      List<RoleDefinition> found = parallel(List.copyOf(byGuid.values()), ref -> coverage.attempt(
+          ref.roleDefinitionId, "roleDefinition", "get role definition", armUrl(),
+          () -> ref.reader.roleDefinition(ref.roleDefinitionId))).stream().flatMap(Optional::stream).toList();
+      return sorted(found, RoleDefinition::name);
+    }
+
+    private List<Principal> principals(List<RoleAssignment> assignments, List<ManagedCluster> clusters) {
+      Set<String> servicePrincipals = new LinkedHashSet<>();
+      Set<String> others = new LinkedHashSet<>();
+      for (RoleAssignment a : assignments) {
+        if (a.principalId() == null) {
+          continue;
+        }
+        if ("ServicePrincipal".equalsIgnoreCase(a.principalType())) {
+          servicePrincipals.add(a.principalId());
+        } else {
+          others.add(a.principalId());
+        }
+      }
+      for (ManagedCluster c : clusters) {
+        if (c.identity() != null && c.identity().principalId() != null) {
+          servicePrincipals.add(c.identity().principalId());
+        }
+        if (c.kubeletIdentity() != null && c.kubeletIdentity().objectId() != null) {
+          servicePrincipals.add(c.kubeletIdentity().objectId());
+        }
+      }
+      others.removeAll(servicePrincipals);
+      GraphPrincipalReader graph = new GraphPrincipalReader(graphPipeline, endpoints.microsoftGraph());
+      List<Principal> principals = new ArrayList<>();
+      List<String> spIds = List.copyOf(servicePrincipals);
+      if (!spIds.isEmpty()) {
+        // The first read tells whether Graph lets us in at all; one gap then covers them all.
+        Optional<Optional<Principal>> first = graphRead(spIds.get(0), graph, spIds.size());
+        if (first.isPresent()) {
+          first.get().ifPresent(principals::add);
+          parallel(spIds.subList(1, spIds.size()), id -> graphRead(id, graph, 1)).forEach(
+              r -> r.flatMap(p -> p).ifPresent(principals::add));
+        }
+      }
+      if (!others.isEmpty()) {
+        coverage.attempt(endpoints.microsoftGraph() + "v1.0/directoryObjects/getByIds", "graph",
+            "resolve users and groups", endpoints.microsoftGraph(),
+            () -> graph.usersAndGroups(List.copyOf(others))).ifPresent(principals::addAll);
+      }
+      return sorted(distinctById(principals, Principal::id), Principal::id);
+    }
+
+    /** Empty when Graph refused; a present but empty inner value when the principal is gone. */
+    private Optional<Optional<Principal>> graphRead(String id, GraphPrincipalReader graph, int count) {
+      String scope = endpoints.microsoftGraph() + "v1.0/servicePrincipals" + (count > 1 ? "" : "/" + id);
+      String operation = count > 1 ? "read service principals (" + count + ")" : "read service principal";
+      return coverage.attempt(scope, "graph", operation, endpoints.microsoftGraph(),
+          () -> graph.servicePrincipal(id));
+    }
+
+    private Map<String, Set<Purpose>> workspaces(List<Registry> registries, List<ManagedClusterInner> clusters) {
+      Map<String, Set<Purpose>> targets = new LinkedHashMap<>();
+      if (!options.workspaces().isEmpty()) {
+        options.workspaces().forEach(w -> targets.put(w, Set.of(Purpose.REGISTRY, Purpose.CLUSTER)));
+        return targets;
+      }
+      Map<String, String> canonical = new LinkedHashMap<>();
+      for (Registry r : registries) {
+        for (Registry.DiagnosticSetting d : Optional.ofNullable(r.diagnosticSettings()).orElse(List.of())) {
+          if (d.workspaceId() != null) {
+            String key = canonical.computeIfAbsent(lower(d.workspaceId()), k -> d.workspaceId());
+            targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.REGISTRY);
+          }
+        }
+      }
+      for (ManagedClusterInner c : clusters) {
+        String workspace = ArmMapper.containerInsightsWorkspace(c);
+        if (workspace != null) {
+          String key = canonical.computeIfAbsent(lower(workspace), k -> workspace);
+          targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.CLUSTER);
+        }
+      }
+      return targets;
+    }
+
+    private LogsResult readLogs(Map<String, Set<Purpose>> targets, QueryTimeInterval window,
+        List<Registry> registries, List<ManagedCluster> clusters) {
+      LogUsageReader logs = new LogUsageReader(logsPipeline, endpoints.logAnalytics(), options.requestTimeout());
+      List<LogsResult> results = parallel(List.copyOf(targets.entrySet()), target -> {
+        String workspace = target.getKey();
+        List<RegistryActivity> activity = List.of();
+        List<ClusterPullFailure> failures = List.of();
+        if (target.getValue().contains(Purpose.REGISTRY)) {
+          activity = coverage.attempt(workspace, "workspace", "query registry events", endpoints.logAnalytics(),
+              () -> logs.registryActivity(workspace, window, coverage)).orElse(List.of());
+        }
+        if (target.getValue().contains(Purpose.CLUSTER)) {
+          failures = coverage.attempt(workspace, "workspace", "query KubeEvents", endpoints.logAnalytics(),
+              () -> logs.clusterPullFailures(workspace, window, coverage)).orElse(List.of());
+        }
+        return new LogsResult(activity, failures);
+      });
+      Map<String, String> registryIds = new LinkedHashMap<>();
+      for (Registry r : registries) {
+        registryIds.put(lower(r.id()), r.id());
+        if (r.loginServer() != null) {
+          registryIds.putIfAbsent(lower(r.loginServer()), r.id());
+        }
+      }
+      Map<String, String> clusterIds = new LinkedHashMap<>();
+      clusters.forEach(c -> clusterIds.put(lower(c.id()), c.id()));
+
+      // A registry that sends to two workspaces shows up twice; keep the busier row.
+      Map<String, RegistryActivity> activity = new LinkedHashMap<>();
+      for (LogsResult result : results) {
+        for (RegistryActivity a : result.activity) {
+          String id = registryIds.getOrDefault(lower(a.registryId()),
+              registryIds.getOrDefault(lower(a.loginServer()), a.registryId()));
+          RegistryActivity canonical = new RegistryActivity(id, a.loginServer(), a.identity(), a.pulls(), a.pushes(),
+              a.deletes(), a.failedLogins(), a.distinctCallerIps(), a.callerIpAddresses(), a.userAgents(),
+              a.repositories(), a.firstSeen(), a.lastSeen());
+          activity.merge(lower(id) + "|" + a.identity(), canonical, (x, y) -> events(x) >= events(y) ? x : y);
+        }
+      }
+      Map<String, ClusterPullFailure> failures = new LinkedHashMap<>();
+      for (LogsResult result : results) {
+        for (ClusterPullFailure f : result.pullFailures) {
+          String id = clusterIds.getOrDefault(lower(f.clusterId()), f.clusterId());
+          ClusterPullFailure canonical = new ClusterPullFailure(id, f.namespace(), f.image(), f.reason(),
+              f.messageSample(), f.count(), f.lastSeen());
+          failures.putIfAbsent(String.join("|", lower(id), f.namespace() + "", f.image() + "", f.reason() + ""),
+              canonical);
+        }
+      }
+      Comparator<RegistryActivity> byActivity = Comparator.comparing(RegistryActivity::registryId,
+          Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(RegistryActivity::identity,
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+      Comparator<ClusterPullFailure> byFailure = Comparator.comparing(ClusterPullFailure::clusterId,
+              Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(ClusterPullFailure::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(ClusterPullFailure::image, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(ClusterPullFailure::reason, Comparator.nullsFirst(Comparator.naturalOrder()));
+      return new LogsResult(activity.values().stream().sorted(byActivity).toList(),
+          failures.values().stream().sorted(byFailure).toList());
+    }
+
+    private <I, O> List<O> parallel(List<I> inputs, Function<I, O> task) {
+      List<Future<O>> futures = inputs.stream().map(i -> pool.submit(() -> task.apply(i))).toList();
+      List<O> outputs = new ArrayList<>(inputs.size());
+      try {
+        for (Future<O> future : futures) {
+          outputs.add(future.get());
+        }
+        return outputs;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectionException("Collection was interrupted", null, e);
+      } catch (ExecutionException e) {
+        futures.forEach(f -> f.cancel(true));
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    private void report(String phase) {
+      progress.update(new CollectProgress.Progress(phase, subscriptionsDone.get(), subscriptionsTotal.get(),
+          registriesDone.get(), registriesTotal.get()));
+    }
+
+    private String armUrl() {
+      return endpoints.resourceManager();
+    }
+  }
+
+  private enum Purpose { REGISTRY, CLUSTER }
+
+  private record SubscriptionResult(ArmInventoryReader.Subscription reader, List<RegistryInner> registries,
+      List<ManagedClusterInner> clusters, List<RoleAssignment> roleAssignments) {}
+
+  private record RegistryTask(ArmInventoryReader.Subscription reader, RegistryInner registry) {}
+
+  private record RoleReference(ArmInventoryReader.Subscription reader, String roleDefinitionId) {}
+
+  private record LogsResult(List<RegistryActivity> activity, List<ClusterPullFailure> pullFailures) {}
+
+  private static long events(RegistryActivity a) {
+    return (a.pulls() == null ? 0 : a.pulls()) + (a.pushes() == null ? 0 : a.pushes())
+        + (a.deletes() == null ? 0 : a.deletes()) + (a.failedLogins() == null ? 0 : a.failedLogins());
+  }
+
+  private static <T> List<T> distinctById(List<T> items, Function<T, String> id) {
+    Map<String, T> byId = new LinkedHashMap<>();
+    for (T item : items) {
+      byId.putIfAbsent(lower(id.apply(item)), item);
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private static <T> List<T> sorted(List<T> items, Function<T, String> key) {
+    List<T> copy = new ArrayList<>(items);
+    copy.sort(Comparator.comparing(key, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER)));
+    return copy;
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  static String toolVersion() {
+    String version = AzureCollector.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}

@@ -1,0 +1,126 @@
+package io.acrauditor.collect;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
+import io.acrauditor.inventory.Principal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Resolves principals through Microsoft Graph v1.0 with plain azure-core requests.
+ *
+ * <p>Service principals are read one by one with {@code GET /servicePrincipals/{id}} and a
+ * {@code $select}, which needs only {@code Application.Read.All} and returns the credentials'
+ * dates (Graph never returns a secret's text on a read). Users and groups only need a name and a
+ * type, so they go in batches of up to 1000 through {@code POST /directoryObjects/getByIds}, a
+ * read that needs {@code Directory.Read.All}; without it they stay unresolved and a gap says so.
+ */
+final class GraphPrincipalReader {
+
+  static final int GET_BY_IDS_BATCH = 1000;
+  private static final String SP_SELECT =
+      "id,displayName,appId,appOwnerOrganizationId,servicePrincipalType,passwordCredentials,keyCredentials";
+
+  private final HttpPipeline pipeline;
+  private final String graphEndpoint;
+  private final JsonMapper json = JsonMapper.shared();
+
+  GraphPrincipalReader(HttpPipeline pipeline, String graphEndpoint) {
+    this.pipeline = pipeline;
+    this.graphEndpoint = graphEndpoint.endsWith("/") ? graphEndpoint : graphEndpoint + "/";
+  }
+
+  /** The service principal with this object id, or empty when Graph does not know it (404). */
+  Optional<Principal> servicePrincipal(String objectId) {
+    String url = graphEndpoint + "v1.0/servicePrincipals/" + encode(objectId) + "?$select=" + SP_SELECT;
+    JsonNode body = send(new HttpRequest(HttpMethod.GET, url), true);
+    return body == null ? Optional.empty() : Optional.of(principal(body, "ServicePrincipal"));
+  }
+
+  /** Users and groups among {@code objectIds}; ids Graph does not know are left out. */
+  List<Principal> usersAndGroups(List<String> objectIds) {
+    List<Principal> found = new ArrayList<>();
+    for (int i = 0; i < objectIds.size(); i += GET_BY_IDS_BATCH) {
+      List<String> batch = objectIds.subList(i, Math.min(objectIds.size(), i + GET_BY_IDS_BATCH));
+      String requestBody = json.writeValueAsString(Map.of("ids", batch, "types", List.of("user", "group")));
+      HttpRequest request = new HttpRequest(HttpMethod.POST, graphEndpoint + "v1.0/directoryObjects/getByIds")
+          .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+          .setBody(requestBody);
+      JsonNode body = send(request, false);
+      for (JsonNode node : body.path("value")) {
+        found.add(principal(node, null));
+      }
+    }
+    return found;
+  }
+
+  private JsonNode send(HttpRequest request, boolean notFoundIsEmpty) {
+    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+      int status = response.getStatusCode();
+      if (status == 404 && notFoundIsEmpty) {
+        return null;
+      }
+      if (status / 100 != 2) {
+        // Graph error bodies are {"error":{"code","message",...}}: no principal data in them.
+        throw new HttpResponseException("Graph answered " + status + ": " + response.getBodyAsString().block(),
+            response);
+      }
+      return json.readTree(response.getBodyAsBinaryData().toBytes());
+    }
+  }
+
+  private static Principal principal(JsonNode node, String knownType) {
+    return new Principal(
+        text(node, "id"),
+        knownType != null ? knownType : type(text(node, "@odata.type")),
+        text(node, "displayName"),
+        text(node, "appId"),
+        text(node, "appOwnerOrganizationId"),
+        text(node, "servicePrincipalType"),
+        credentials(node.get("passwordCredentials")),
+        credentials(node.get("keyCredentials")));
+  }
+
+  /** Dates and names only; {@code secretText}, {@code hint} and {@code key} are not read. */
+  private static List<Principal.CredentialInfo> credentials(JsonNode array) {
+    if (array == null || !array.isArray()) {
+      return null;
+    }
+    List<Principal.CredentialInfo> list = new ArrayList<>();
+    for (JsonNode c : array) {
+      list.add(new Principal.CredentialInfo(text(c, "keyId"), text(c, "displayName"), text(c, "startDateTime"),
+          text(c, "endDateTime")));
+    }
+    return list;
+  }
+
+  /** {@code #microsoft.graph.servicePrincipal} becomes {@code ServicePrincipal}, as ARM spells it. */
+  static String type(String odataType) {
+    if (odataType == null) {
+      return null;
+    }
+    String simple = odataType.substring(odataType.lastIndexOf('.') + 1);
+    return simple.isEmpty() ? null : simple.substring(0, 1).toUpperCase(Locale.ROOT) + simple.substring(1);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
