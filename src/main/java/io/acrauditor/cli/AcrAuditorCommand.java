@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Audits who can pull from Azure Container Registries, how, and what is unsafe about it.",
-    subcommands = {AuditCommand.class, RulesCommand.class, VersionCommand.class},
+    subcommands = {AuditCommand.class, CollectCommand.class, RulesCommand.class, VersionCommand.class},
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
       "0:no finding at or above --fail-on",
@@ -25,6 +25,6 @@ public class AcrAuditorCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: audit, rules or version");
+    throw new ParameterException(spec.commandLine(), "a command is required: audit, collect, rules or version");
   }
 }

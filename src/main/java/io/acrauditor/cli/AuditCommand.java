@@ -3,6 +3,7 @@ package io.acrauditor.cli;
 import io.acrauditor.batch.AuditRequest;
 import io.acrauditor.batch.AuditRunner;
 import io.acrauditor.collect.DemoEstateInput;
+import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SnapshotFileInput;
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.findings.AuditResult;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Audits an inventory and writes findings.json, report.html and the audited snapshot.json into a run folder.",
-      "The inventory is the bundled demo estate (--demo) or a snapshot file (--snapshot)."
+      "The inventory is the bundled demo estate (--demo), a snapshot file (--snapshot), or live Azure "
+          + "(--subscription/--all-subscriptions, read-only; the collected snapshot is kept in the run folder)."
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
@@ -53,10 +56,15 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--snapshot", required = true, paramLabel = "FILE",
         description = "Audit an inventory snapshot written by 'collect' (or by hand).")
     Path snapshot;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    SubscriptionScope live;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
+
+  @Mixin AzureScopeOptions azure;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder for the outputs (default: out/<UTC timestamp>).")
@@ -94,7 +102,13 @@ public class AuditCommand implements Callable<Integer> {
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
     Instant started = Instant.now();
     Path runFolder = AtomicFiles.createDirectory(out != null ? out : Path.of("out", RUN_FOLDER.format(started)));
-    SnapshotInput source = input.demo ? new DemoEstateInput() : new SnapshotFileInput(input.snapshot);
+    SnapshotInput source = input.demo
+        ? new DemoEstateInput()
+        : input.snapshot != null
+            ? new SnapshotFileInput(input.snapshot)
+            : new LiveAzureInput(
+                azure.toOptions(input.live),
+                TerminalProgress.forConsole(spec.commandLine().getErr()));
     AuditRequest request = new AuditRequest(
         UUID.randomUUID().toString(), runFolder, source, rules, Optional.ofNullable(templates), threshold,
         Map.copyOf(params), started);
