@@ -2,6 +2,7 @@ package io.acrauditor;
 
 import io.acrauditor.cli.AcrAuditorCommand;
 import io.acrauditor.cli.CommandErrors;
+import io.acrauditor.cli.LaunchArguments;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -22,7 +23,10 @@ public class AcrAuditorApplication implements CommandLineRunner, ExitCodeGenerat
   }
 
   public static void main(String[] args) {
-    System.exit(SpringApplication.exit(SpringApplication.run(AcrAuditorApplication.class, args)));
+    LaunchArguments.overrides(args).forEach(System::setProperty);
+    SpringApplication application = new SpringApplication(AcrAuditorApplication.class);
+    application.setDefaultProperties(LaunchArguments.defaults(args));
+    System.exit(SpringApplication.exit(application.run(args)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.history.RunHistory;
 import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
@@ -44,6 +45,7 @@ class AuditJobConfiguration {
   @Bean
   Step evaluateStep(
       JobRepository repository,
+      AuditSessions sessions,
       ItemReader<Subject> subjectReader,
       ItemProcessor<Subject, EvaluationOutcome> ruleProcessor,
       ItemWriter<EvaluationOutcome> outcomeWriter) {
@@ -52,12 +54,13 @@ class AuditJobConfiguration {
         .reader(subjectReader)
         .processor(ruleProcessor)
         .writer(outcomeWriter)
+        .listener(EvaluateStep.completion(sessions))
         .build();
   }
 
   @Bean
-  Step reportStep(JobRepository repository, AuditSessions sessions) {
-    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions)).build();
+  Step reportStep(JobRepository repository, AuditSessions sessions, RunHistory history) {
+    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions, history)).build();
   }
 
   @Bean

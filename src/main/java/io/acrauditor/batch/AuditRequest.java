@@ -5,12 +5,14 @@ import io.acrauditor.findings.Severity;
 import io.acrauditor.rules.RuleCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One audit as the command line asked for it. The rule catalogue is already loaded and
- * self-tested: a bad rule stops the run before any input is read.
+ * self-tested: a bad rule stops the run before any input is read. {@code commandLine} is kept in
+ * the job repository so that {@code audit --restart} can rebuild the same request.
  */
 public record AuditRequest(
     String runId,
@@ -20,4 +22,5 @@ public record AuditRequest(
     Optional<Path> templates,
     Severity failOn,
     Map<String, String> parameterOverrides,
-    Instant startedAt) {}
+    Instant startedAt,
+    List<String> commandLine) {}

@@ -1,41 +1,91 @@
 package io.acrauditor.batch;
 
 import io.acrauditor.findings.AuditResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** Runs the {@code audit} job for one request and says how it ended. */
+/** Runs the {@code audit} job for one request, or restarts a failed one, and says how it ended. */
 @Component
 public class AuditRunner {
+  private static final String COMMAND_LINE = "commandLine";
+  private static final String RUN_FOLDER = "runFolder";
+  private static final String STARTED_AT = "startedAt";
+  // The unit separator cannot appear in a command-line argument typed by a person.
+  private static final String SEPARATOR = "\u001f";
+
   private final JobOperator jobOperator;
+  private final JobRepository jobRepository;
   private final Job auditJob;
   private final AuditSessions sessions;
 
-  AuditRunner(JobOperator jobOperator, Job auditJob, AuditSessions sessions) {
+  AuditRunner(JobOperator jobOperator, JobRepository jobRepository, Job auditJob, AuditSessions sessions) {
     this.jobOperator = jobOperator;
+    this.jobRepository = jobRepository;
     this.auditJob = auditJob;
     this.sessions = sessions;
   }
 
   /** The result, or the first failure of the job as an {@link AuditFailedException}. */
   public AuditResult run(AuditRequest request) {
+    JobParameters parameters = new JobParametersBuilder()
+        .addString(AuditJobConfiguration.RUN_ID, request.runId())
+        .addString(RUN_FOLDER, request.runFolder().toAbsolutePath().toString(), false)
+        .addString(STARTED_AT, request.startedAt().toString(), false)
+        .addString("input", request.input().describe(), false)
+        .addString(COMMAND_LINE, String.join(SEPARATOR, request.commandLine()), false)
+        .toJobParameters();
+    return execute(request, () -> jobOperator.start(auditJob, parameters));
+  }
+
+  /** Resumes a failed run from its failed step, with the request its command line rebuilds. */
+  public AuditResult restart(JobExecution failed, AuditRequest request) {
+    return execute(request, () -> jobOperator.restart(failed));
+  }
+
+  /** The last execution of a run, if the history knows it. */
+  public Optional<JobExecution> lastExecution(String runId) {
+    JobParameters identifying = new JobParametersBuilder()
+        .addString(AuditJobConfiguration.RUN_ID, runId)
+        .toJobParameters();
+    return Optional.ofNullable(jobRepository.getLastJobExecution(AuditJobConfiguration.JOB_NAME, identifying));
+  }
+
+  /** The audit arguments a run was started with, to rebuild its request on restart. */
+  public static List<String> commandLine(JobExecution execution) {
+    String joined = execution.getJobParameters().getString(COMMAND_LINE, "");
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR, -1));
+  }
+
+  public static Path runFolder(JobExecution execution) {
+    return Path.of(execution.getJobParameters().getString(RUN_FOLDER));
+  }
+
+  public static Instant startedAt(JobExecution execution) {
+    return Instant.parse(execution.getJobParameters().getString(STARTED_AT));
+  }
+
+  private interface Launch {
+    JobExecution launch() throws Exception;
+  }
+
+  private AuditResult execute(AuditRequest request, Launch launch) {
     AuditSession session = sessions.open(request);
     try {
-      JobParameters parameters = new JobParametersBuilder()
-          .addString(AuditJobConfiguration.RUN_ID, request.runId())
-          .addString("runFolder", request.runFolder().toAbsolutePath().toString(), false)
-          .addString("input", request.input().describe(), false)
-          .toJobParameters();
-      JobExecution execution = jobOperator.start(auditJob, parameters);
+      JobExecution execution = launch.launch();
       if (execution.getStatus() != BatchStatus.COMPLETED || session.result() == null) {
-        throw new AuditFailedException(firstFailure(execution));
+        throw new AuditFailedException(firstFailure(execution), collected(execution) ? request.runId() : null);
       }
       return session.result();
     } catch (AuditFailedException e) {
@@ -45,6 +95,11 @@ public class AuditRunner {
     } finally {
       sessions.close(request.runId());
     }
+  }
+
+  private static boolean collected(JobExecution execution) {
+    return execution.getStepExecutions().stream()
+        .anyMatch(s -> s.getStepName().equals("collect") && s.getStatus() == BatchStatus.COMPLETED);
   }
 
   private static Throwable firstFailure(JobExecution execution) {

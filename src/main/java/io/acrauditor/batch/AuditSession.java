@@ -3,24 +3,32 @@ package io.acrauditor.batch;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.inventory.SnapshotReader;
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.rules.EvaluationOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the steps of one run hand each other in memory: the request, the indexed inventory, the
- * findings as they are produced, and finally the result.
+ * What the steps of one run hand each other. In one process they pass it in memory; after a
+ * restart in a new process, each step's input is read back from the run folder.
  */
 public final class AuditSession {
   private final AuditRequest request;
-  private volatile InventoryIndex index;
-  private volatile String snapshotSha256;
-  private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-  private final List<EvaluationError> errors = Collections.synchronizedList(new ArrayList<>());
-  private volatile int subjects;
-  private volatile AuditResult result;
+  private InventoryIndex index;
+  private String snapshotSha256;
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<EvaluationError> errors = new ArrayList<>();
+  private int subjects;
+  private boolean evaluated;
+  private AuditResult result;
 
   AuditSession(AuditRequest request) {
     this.request = request;
@@ -30,19 +38,27 @@ public final class AuditSession {
     return request;
   }
 
-  public InventoryIndex index() {
+  /** The indexed inventory: from the collect step, or read back from the run folder's snapshot. */
+  public synchronized InventoryIndex index() {
     if (index == null) {
-      throw new IllegalStateException("the collect step has not run for " + request.runId());
+      Path file = RunState.snapshot(request.runFolder());
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        inventoryCollected(InventoryIndex.of(new SnapshotReader().read(bytes, file.toString())), sha256(bytes));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read back " + file, e);
+      }
     }
     return index;
   }
 
-  void inventoryCollected(InventoryIndex index, String sha256) {
+  synchronized void inventoryCollected(InventoryIndex index, String sha256) {
     this.index = index;
     this.snapshotSha256 = sha256;
   }
 
-  public String snapshotSha256() {
+  public synchronized String snapshotSha256() {
+    index();
     return snapshotSha256;
   }
 
@@ -54,24 +70,37 @@ public final class AuditSession {
     }
   }
 
-  List<Finding> findings() {
-    return List.copyOf(findings);
+  /** Called when the evaluate step ends: keeps its output for a restart of the report step. */
+  synchronized void evaluationFinished() {
+    evaluated = true;
+    RunState.saveEvaluation(request.runFolder(), new RunState.Evaluation(findings, errors, subjects));
   }
 
-  List<EvaluationError> errors() {
-    return List.copyOf(errors);
+  synchronized RunState.Evaluation evaluation() {
+    if (!evaluated) {
+      RunState.Evaluation saved = RunState.loadEvaluation(request.runFolder());
+      findings.addAll(saved.findings());
+      errors.addAll(saved.errors());
+      subjects = saved.subjects();
+      evaluated = true;
+    }
+    return new RunState.Evaluation(List.copyOf(findings), List.copyOf(errors), subjects);
   }
 
-  int subjects() {
-    return subjects;
-  }
-
-  void finished(AuditResult result) {
+  synchronized void finished(AuditResult result) {
     this.result = result;
   }
 
   /** The result once the report step has run; null before. */
-  public AuditResult result() {
+  public synchronized AuditResult result() {
     return result;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
   }
 }

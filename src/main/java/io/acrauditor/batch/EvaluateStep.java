@@ -5,6 +5,10 @@ import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
 import java.util.Iterator;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -28,5 +32,18 @@ final class EvaluateStep {
 
   static ItemWriter<EvaluationOutcome> writer(AuditSession session) {
     return (Chunk<? extends EvaluationOutcome> chunk) -> session.accept(chunk.getItems());
+  }
+
+  /** Keeps the evaluation in the run folder once every subject is done, for a restart of the report. */
+  static StepExecutionListener completion(AuditSessions sessions) {
+    return new StepExecutionListener() {
+      @Override
+      public ExitStatus afterStep(StepExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+          sessions.get(execution.getJobParameters().getString(AuditJobConfiguration.RUN_ID)).evaluationFinished();
+        }
+        return execution.getExitStatus();
+      }
+    };
   }
 }

@@ -2,26 +2,36 @@ package io.acrauditor.batch;
 
 import io.acrauditor.Version;
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.Baseline;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.history.RunHistory;
+import io.acrauditor.history.ScopeKey;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.report.ReportWriters;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step {@code report}: assemble the result and write every format into the run folder. */
+/**
+ * Step {@code report}: compare with the previous run of the same scope, write every format into
+ * the run folder, then record the run in the history. Recording comes last so that a run whose
+ * report could not be written is never the baseline of the next one.
+ */
 final class ReportStep implements Tasklet {
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
       .thenComparing(Finding::ruleId)
@@ -29,27 +39,34 @@ final class ReportStep implements Tasklet {
       .thenComparing(Finding::fingerprint);
 
   private final AuditSessions sessions;
+  private final RunHistory history;
 
-  ReportStep(AuditSessions sessions) {
+  ReportStep(AuditSessions sessions, RunHistory history) {
     this.sessions = sessions;
+    this.history = history;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
     AuditSession session = sessions.get(AuditJobConfiguration.runId(context));
-    AuditResult result = assemble(session, Instant.now());
-    ReportWriters.standard(session.request().templates()).writeAll(result, session.request().runFolder());
+    AuditRequest request = session.request();
+    String scopeKey = ScopeKey.of(session.index().snapshot());
+    AuditResult result = assemble(session, Instant.now().truncatedTo(ChronoUnit.MILLIS), scopeKey);
+    ReportWriters.standard(request.templates()).writeAll(result, request.runFolder());
+    history.record(result, scopeKey, request.input().kind(), request.runFolder().toAbsolutePath().toString());
+    RunState.clear(request.runFolder());
     session.finished(result);
     return RepeatStatus.FINISHED;
   }
 
-  static AuditResult assemble(AuditSession session, Instant finishedAt) {
+  private AuditResult assemble(AuditSession session, Instant finishedAt, String scopeKey) {
     AuditRequest request = session.request();
     InventoryIndex index = session.index();
     Snapshot snapshot = index.snapshot();
-    List<Finding> findings = new ArrayList<>(session.findings());
+    RunState.Evaluation evaluation = session.evaluation();
+    List<Finding> findings = new ArrayList<>(evaluation.findings());
     findings.sort(ORDER);
-    List<EvaluationError> errors = session.errors();
+    List<EvaluationError> errors = evaluation.errors();
     Coverage coverage = snapshot.coverage();
     Map<String, Object> parameters = new LinkedHashMap<>(request.parameterOverrides());
     RunMetadata run = new RunMetadata(
@@ -67,11 +84,26 @@ final class ReportStep implements Tasklet {
         parameters);
     return new AuditResult(
         run,
-        Summaries.of(findings, session.subjects(), errors.size(), coverage.gaps().size()),
+        Summaries.of(findings, evaluation.subjects(), errors.size(), coverage.gaps().size()),
         findings,
         errors,
         coverage,
         index.accessMatrix(),
-        request.rules().appliedRules());
+        request.rules().appliedRules(),
+        compare(request, findings, coverage, scopeKey, finishedAt));
+  }
+
+  private RunComparison compare(
+      AuditRequest request, List<Finding> findings, Coverage coverage, String scopeKey, Instant finishedAt) {
+    Optional<RunHistory.PastRun> previous = history.previous(scopeKey, request.runId());
+    return Baseline.compare(
+        previous.map(RunHistory.PastRun::runId).orElse(null),
+        previous.map(p -> p.finishedAt().toString()).orElse(null),
+        findings,
+        previous.map(p -> history.findings(p.runId())).orElse(List.of()),
+        coverage.gaps().stream().map(Coverage.Gap::scope).toList(),
+        request.startedAt().toString(),
+        history.trend(scopeKey, request.runId(), RunHistory.TREND_RUNS - 1),
+        Baseline.point(request.runId(), finishedAt.toString(), findings));
   }
 }

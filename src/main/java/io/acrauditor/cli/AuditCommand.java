@@ -2,11 +2,15 @@ package io.acrauditor.cli;
 
 import io.acrauditor.batch.AuditRequest;
 import io.acrauditor.batch.AuditRunner;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import io.acrauditor.collect.DemoEstateInput;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SnapshotFileInput;
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
 import io.acrauditor.report.AtomicFiles;
@@ -14,6 +18,7 @@ import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -22,11 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code acr-auditor audit}: collect (or read) an inventory, evaluate every rule, write the reports. */
@@ -46,6 +55,7 @@ import picocli.CommandLine.Spec;
       "2:the audit could not be done (bad input, bad rules, unwritable output, Azure unreachable)"
     })
 public class AuditCommand implements Callable<Integer> {
+  private static final Logger SUMMARY_LOG = LoggerFactory.getLogger("io.acrauditor.audit");
   private static final DateTimeFormatter RUN_FOLDER =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -59,6 +69,10 @@ public class AuditCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     SubscriptionScope live;
+
+    @Option(names = "--restart", required = true, paramLabel = "RUN_ID",
+        description = "Resume a failed run from its failed step, without collecting again.")
+    String restart;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -66,14 +80,20 @@ public class AuditCommand implements Callable<Integer> {
 
   @Mixin AzureScopeOptions azure;
 
+  @Mixin HistoryOptions historyOptions;
+
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Run folder for the outputs (default: out/<UTC timestamp>).")
+      description = "Run folder for the outputs (default: <UTC timestamp> under $ACR_AUDITOR_REPORTS_DIR, else out/).")
   Path out;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "${env:ACR_AUDITOR_FAIL_ON:-high}",
       description = "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info "
           + "(default: ${DEFAULT-VALUE}; env ACR_AUDITOR_FAIL_ON).")
   String failOn;
+
+  @Option(names = "--fail-on-new",
+      description = "Exit 1 only for findings at or above --fail-on that are new since the previous run of this scope.")
+  boolean failOnNew;
 
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Extra rule directory (repeatable); a rule with a built-in id overrides it.")
@@ -97,31 +117,84 @@ public class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (input.restart != null) {
+      return restart(input.restart);
+    }
+    // Milliseconds: every database keeps them, so a first-seen time reads back exactly as written.
+    Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Path runFolder = out != null ? out : ReportsRoot.path().resolve(RUN_FOLDER.format(started));
+    return finish(runner.run(request(UUID.randomUUID().toString(), runFolder, started, auditArguments())), runFolder);
+  }
+
+  private Integer restart(String runId) {
+    JobExecution failed = runner.lastExecution(runId).orElseThrow(() -> new ParameterException(
+        spec.commandLine(), "--restart: no run " + runId + " in the run history"));
+    if (failed.getStatus() == BatchStatus.COMPLETED) {
+      throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " completed; there is nothing to resume");
+    }
+    List<String> arguments = AuditRunner.commandLine(failed);
+    AuditCommand original = new AuditCommand(runner);
+    new CommandLine(original).parseArgs(arguments.toArray(String[]::new));
+    original.spec = spec;
+    Path runFolder = AuditRunner.runFolder(failed);
+    AuditRequest request = original.request(runId, runFolder, AuditRunner.startedAt(failed), arguments);
+    return original.finish(runner.restart(failed, request), runFolder);
+  }
+
+  /** Rules load and self-test before the run folder is made or any input read. */
+  private AuditRequest request(String runId, Path runFolder, Instant started, List<String> arguments) {
     Severity threshold = parseSeverity();
-    // Rules are compiled and self-tested before anything is read: a bad rule never costs a collection.
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
-    Instant started = Instant.now();
-    Path runFolder = AtomicFiles.createDirectory(out != null ? out : Path.of("out", RUN_FOLDER.format(started)));
+    AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
         ? new DemoEstateInput()
         : input.snapshot != null
             ? new SnapshotFileInput(input.snapshot)
-            : new LiveAzureInput(
-                azure.toOptions(input.live),
-                TerminalProgress.forConsole(spec.commandLine().getErr()));
-    AuditRequest request = new AuditRequest(
-        UUID.randomUUID().toString(), runFolder, source, rules, Optional.ofNullable(templates), threshold,
-        Map.copyOf(params), started);
-    AuditResult result = runner.run(request);
-    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold);
-    return Summaries.anyAtLeast(result.findings(), threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            : new LiveAzureInput(azure.toOptions(input.live), TerminalProgress.forConsole(spec.commandLine().getErr()));
+    return new AuditRequest(
+        runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
+        arguments);
+  }
+
+  private Integer finish(AuditResult result, Path runFolder) {
+    Severity threshold = parseSeverity();
+    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
+    List<Finding> gating = failOnNew ? newFindings(result) : result.findings();
+    int exit = Summaries.anyAtLeast(gating, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    Map<String, Integer> by = result.summary().bySeverity();
+    SUMMARY_LOG.info("audit finished run={} findings={} critical={} high={} medium={} low={} info={} new={} resolved={}"
+            + " coverageGaps={} evaluationErrors={} exit={} folder={}",
+        result.run().runId(), result.summary().findings(), by.get("critical"), by.get("high"), by.get("medium"),
+        by.get("low"), by.get("info"), newFindings(result).size(),
+        result.comparison() == null ? 0 : result.comparison().resolved().size(),
+        result.summary().coverageGaps(), result.summary().evaluationErrors(), exit, runFolder.toAbsolutePath());
+    return exit;
+  }
+
+  static List<Finding> newFindings(AuditResult result) {
+    if (result.comparison() == null) {
+      return result.findings();
+    }
+    return result.findings().stream()
+        .filter(f -> {
+          var history = result.comparison().findings().get(f.fingerprint());
+          return history == null || RunComparison.FindingHistory.NEW.equals(history.status());
+        })
+        .toList();
+  }
+
+  /** This command's arguments as typed, for the job repository (a restart re-parses them). */
+  private List<String> auditArguments() {
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    int at = all.indexOf(spec.name());
+    return List.copyOf(at < 0 ? all : all.subList(at + 1, all.size()));
   }
 
   private Severity parseSeverity() {
     try {
       return Severity.parse(failOn);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.acrauditor.cli;
 
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
 import java.io.PrintWriter;
@@ -17,7 +19,7 @@ final class AuditSummaryPrinter {
     this.out = out;
   }
 
-  void print(AuditResult result, Path runFolder, Severity threshold) {
+  void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew) {
     Summary summary = result.summary();
     out.printf("ACR access audit: %d findings over %d subjects%n", summary.findings(), summary.subjectsEvaluated());
     out.println();
@@ -38,13 +40,24 @@ final class AuditSummaryPrinter {
       out.printf("  Coverage gaps: %d   Evaluation errors: %d (see the report)%n",
           summary.coverageGaps(), summary.evaluationErrors());
     }
+    RunComparison comparison = result.comparison();
+    if (comparison != null) {
+      out.println();
+      long fresh = AuditCommand.newFindings(result).size();
+      out.printf("  Since the previous run: %s%n", comparison.previousRunId() == null
+          ? "none (first run over this scope)"
+          : String.format("%d new, %d still open, %d resolved, %d not reassessed",
+              fresh, result.findings().size() - fresh, comparison.resolved().size(), comparison.notReassessed().size()));
+    }
     out.println();
     Path folder = runFolder.toAbsolutePath().normalize();
+    out.printf("  Run:      %s%n", result.run().runId());
     out.printf("  Report:   %s%n", folder.resolve("report.html"));
     out.printf("  Findings: %s%n", folder.resolve("findings.json"));
     out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));
-    long failing = result.findings().stream().filter(f -> f.severity().atLeast(threshold)).count();
-    out.printf("%nResult: %d finding(s) at or above %s%n", failing, threshold.label());
+    List<Finding> gating = onlyNew ? AuditCommand.newFindings(result) : result.findings();
+    long failing = gating.stream().filter(f -> f.severity().atLeast(threshold)).count();
+    out.printf("%nResult: %d %sfinding(s) at or above %s%n", failing, onlyNew ? "new " : "", threshold.label());
     out.flush();
   }
 }

@@ -20,7 +20,10 @@ public final class CommandErrors {
       return ExitCodes.CANNOT_AUDIT;
     });
     cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      cmd.getErr().println("acr-auditor: " + describe(e));
+      String resume = e instanceof AuditFailedException failed && failed.restartableRunId() != null
+          ? " (resume with: acr-auditor audit --restart " + failed.restartableRunId() + ")"
+          : "";
+      cmd.getErr().println("acr-auditor: " + describe(e) + resume);
       if ("true".equalsIgnoreCase(System.getenv("ACR_AUDITOR_DEBUG"))) {
         e.printStackTrace(cmd.getErr());
       }

@@ -4,7 +4,10 @@ import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.index.AccessPath;
 import java.util.List;
 
-/** Everything one audit produced: the input of every report writer. */
+/**
+ * Everything one audit produced: the input of every report writer. {@code comparison} is null
+ * when the run was made without history.
+ */
 public record AuditResult(
     RunMetadata run,
     Summary summary,
@@ -12,4 +15,5 @@ public record AuditResult(
     List<EvaluationError> evaluationErrors,
     Coverage coverage,
     List<AccessPath> accessMatrix,
-    List<AppliedRule> rules) {}
+    List<AppliedRule> rules,
+    RunComparison comparison) {}

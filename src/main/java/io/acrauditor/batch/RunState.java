@@ -1,0 +1,66 @@
+package io.acrauditor.batch;
+
+import io.acrauditor.findings.EvaluationError;
+import io.acrauditor.findings.Finding;
+import io.acrauditor.report.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a finished step leaves for the next one in the run folder, so that a failed run restarts
+ * from the failed step in a new process: the snapshot (written by collect) and the evaluation
+ * (written by evaluate). The state folder is removed once the report is written.
+ */
+final class RunState {
+  static final String SNAPSHOT = "snapshot.json";
+  private static final String STATE_DIR = ".state";
+  private static final String EVALUATION = "evaluation.json";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The evaluate step's output. */
+  record Evaluation(List<Finding> findings, List<EvaluationError> errors, int subjects) {}
+
+  private RunState() {}
+
+  static Path snapshot(Path runFolder) {
+    return runFolder.resolve(SNAPSHOT);
+  }
+
+  static void saveEvaluation(Path runFolder, Evaluation evaluation) {
+    Path dir = runFolder.resolve(STATE_DIR);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the evaluation in " + dir, e);
+    }
+    AtomicFiles.write(dir.resolve(EVALUATION), JSON.writeValueAsBytes(evaluation));
+  }
+
+  static Evaluation loadEvaluation(Path runFolder) {
+    Path file = runFolder.resolve(STATE_DIR).resolve(EVALUATION);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("the evaluation of this run is missing (" + file + "); run the audit again");
+    }
+    return JSON.readValue(file.toFile(), Evaluation.class);
+  }
+
+  static void clear(Path runFolder) {
+    Path dir = runFolder.resolve(STATE_DIR);
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

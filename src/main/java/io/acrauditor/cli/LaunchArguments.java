@@ -1,0 +1,47 @@
+package io.acrauditor.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The few settings Spring needs before the command line is parsed by picocli: where the run
+ * history lives. Only {@code audit} keeps history; every other command gets a throwaway in-memory
+ * database, so that {@code --help} or {@code rules list} never leaves files behind.
+ */
+public final class LaunchArguments {
+  private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+
+  private LaunchArguments() {}
+
+  /** Properties of lowest precedence: Spring's own configuration (SPRING_DATASOURCE_URL ...) wins. */
+  public static Map<String, Object> defaults(String[] args) {
+    Map<String, Object> defaults = new HashMap<>();
+    boolean audit = args.length > 0 && args[0].equals("audit") && List.of(args).stream().noneMatch(HELP::contains);
+    defaults.put("spring.datasource.url", audit
+        ? "jdbc:h2:file:" + ReportsRoot.path().resolve("history").resolve("acr-auditor").toAbsolutePath()
+        : "jdbc:h2:mem:acr-auditor-scratch");
+    return defaults;
+  }
+
+  /** Explicit --db-url / --db-user win over everything else, as command-line options should. */
+  public static Map<String, String> overrides(String[] args) {
+    Map<String, String> overrides = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      option(args, i, "--db-url").ifPresent(v -> overrides.put("spring.datasource.url", v));
+      option(args, i, "--db-user").ifPresent(v -> overrides.put("spring.datasource.username", v));
+    }
+    return overrides;
+  }
+
+  private static java.util.Optional<String> option(String[] args, int i, String name) {
+    if (args[i].startsWith(name + "=")) {
+      return java.util.Optional.of(args[i].substring(name.length() + 1));
+    }
+    if (args[i].equals(name) && i + 1 < args.length) {
+      return java.util.Optional.of(args[i + 1]);
+    }
+    return java.util.Optional.empty();
+  }
+}

@@ -1,0 +1,36 @@
+package io.acrauditor.findings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This run against the previous successful run over the same scope.
+ *
+ * @param previousRunId null when there is no earlier run: then every finding is new
+ * @param findings the history of every current finding, by fingerprint
+ * @param resolved findings of the previous run that this run no longer raises, on subjects it did see
+ * @param notReassessed findings of the previous run on subscriptions this run could not read:
+ *     neither open nor resolved, because nobody looked
+ * @param trend open findings by severity over the last runs of this scope, oldest first, this run last
+ */
+public record RunComparison(
+    String previousRunId,
+    String previousRunFinishedAt,
+    Map<String, FindingHistory> findings,
+    List<PastFinding> resolved,
+    List<PastFinding> notReassessed,
+    List<TrendPoint> trend) {
+
+  /** {@code status} is {@code new} or {@code open}; {@code firstSeen} when it was first raised. */
+  public record FindingHistory(String status, String firstSeen) {
+    public static final String NEW = "new";
+    public static final String OPEN = "open";
+  }
+
+  /** A finding of an earlier run, as that run recorded it. */
+  public record PastFinding(
+      String fingerprint, String ruleId, String title, Severity severity, String subjectName, String resourceId,
+      String firstSeen) {}
+
+  public record TrendPoint(String runId, String finishedAt, Map<String, Integer> bySeverity) {}
+}

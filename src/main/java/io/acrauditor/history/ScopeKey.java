@@ -1,0 +1,47 @@
+package io.acrauditor.history;
+
+import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.Snapshot;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * What makes two runs comparable: the same tenant and the same subscriptions. Taken from the
+ * snapshot, so a live run and an audit of a snapshot of the same estate compare with each other.
+ */
+public final class ScopeKey {
+  private ScopeKey() {}
+
+  public static String of(Snapshot snapshot) {
+    TreeSet<String> subscriptions = new TreeSet<>();
+    for (Coverage.AuditedSubscription s : snapshot.coverage().subscriptions()) {
+      add(subscriptions, s.subscriptionId());
+    }
+    if (subscriptions.isEmpty()) {
+      snapshot.registries().forEach(r -> add(subscriptions, r.subscriptionId() != null ? r.subscriptionId() : sub(r.id())));
+      snapshot.clusters().forEach(c -> add(subscriptions, c.subscriptionId() != null ? c.subscriptionId() : sub(c.id())));
+      snapshot.coverage().gaps().forEach(g -> add(subscriptions, sub(g.scope())));
+    }
+    String tenant = snapshot.tenantId() == null ? "-" : snapshot.tenantId().toLowerCase(Locale.ROOT);
+    return "tenant=" + tenant + ";subscriptions=" + String.join(",", subscriptions);
+  }
+
+  private static void add(TreeSet<String> set, String subscription) {
+    if (subscription != null && !subscription.isBlank()) {
+      set.add(subscription.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static String sub(String id) {
+    if (id == null) {
+      return null;
+    }
+    String[] parts = id.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (parts[i].equalsIgnoreCase("subscriptions")) {
+        return parts[i + 1];
+      }
+    }
+    return null;
+  }
+}
