@@ -1,10 +1,14 @@
 package io.acrauditor.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.Remediation;
+import io.acrauditor.findings.RunComparison;
+import io.acrauditor.findings.RunComparison.FindingHistory;
+import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
@@ -20,18 +24,45 @@ import java.util.Map;
  * consumers never have to tell "absent" from "empty" for a list. Described by {@code
  * schema/findings.schema.json}; a change of shape that can break a reader bumps {@link
  * #FORMAT_VERSION}.
+ *
+ * <p>{@code comparison}, and {@code status} and {@code firstSeen} on each finding, are there
+ * exactly when the run was compared with its history: a reader can tell "not compared" from
+ * "compared, nothing changed". Adding them did not bump the version: a reader of version 1 that
+ * ignores unknown fields reads the rest as before.
  */
 record FindingsDocument(
     int formatVersion,
     RunMetadata run,
     SummaryCounts summary,
-    List<Finding> findings,
+    Comparison comparison,
+    List<ReportedFinding> findings,
     List<EvaluationError> evaluationErrors,
     Coverage coverage,
     List<AccessPath> accessMatrix,
     List<AppliedRule> rules) {
 
   static final int FORMAT_VERSION = 1;
+
+  /** {@link RunComparison} with its lists in report order and its counts spelled out. */
+  record Comparison(
+      String previousRunId,
+      String previousRunFinishedAt,
+      ChangeCounts counts,
+      List<PastFinding> resolved,
+      List<PastFinding> notReassessed,
+      List<TrendPoint> trend) {}
+
+  record ChangeCounts(@JsonProperty("new") int newFindings, int open, int resolved, int notReassessed) {}
+
+  record TrendPoint(String runId, String finishedAt, SeverityCounts bySeverity) {
+    int total() {
+      int total = 0;
+      for (Severity s : Severity.values()) {
+        total += bySeverity.get(s);
+      }
+      return total;
+    }
+  }
 
   /** {@link Summary} with the severities as fixed, ordered fields rather than a map. */
   record SummaryCounts(
@@ -90,13 +121,17 @@ record FindingsDocument(
                 summary.evaluationErrors(),
                 summary.coverageGaps());
     Coverage coverage = result.coverage() == null ? Coverage.empty() : result.coverage();
+    RunComparison comparison = result.comparison();
+    List<ReportedFinding> findings =
+        ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
+            .map(f -> complete(f, comparison, result.run()))
+            .toList();
     return new FindingsDocument(
         FORMAT_VERSION,
         result.run(),
         counts,
-        ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
-            .map(FindingsDocument::complete)
-            .toList(),
+        comparison == null ? null : comparison(comparison, findings),
+        findings,
         ReportOrder.sorted(result.evaluationErrors(), ReportOrder.EVALUATION_ERROR),
         new Coverage(
             ReportOrder.sorted(coverage.subscriptions(), ReportOrder.SUBSCRIPTION),
@@ -109,12 +144,13 @@ record FindingsDocument(
             .toList());
   }
 
-  private static Finding complete(Finding f) {
+  private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run) {
     Remediation remediation = f.remediation();
     if (remediation != null && remediation.commands() == null) {
       remediation = new Remediation(remediation.text(), List.of());
     }
-    return new Finding(
+    FindingHistory history = comparison == null ? null : history(comparison, f, run);
+    return new ReportedFinding(
         f.ruleId(),
         f.title(),
         f.severity(),
@@ -123,7 +159,47 @@ record FindingsDocument(
         f.evidence() == null ? Map.of() : f.evidence(),
         remediation,
         f.references() == null ? List.of() : f.references(),
-        f.fingerprint());
+        f.fingerprint(),
+        history == null ? null : history.status(),
+        history == null ? null : history.firstSeen());
+  }
+
+  /**
+   * The comparison is meant to cover every current finding. One it misses was not in the history
+   * it was compared with, so it is new, first seen by this run: an unknown finding must not pass
+   * as "open" and slip past a gate on new findings.
+   */
+  private static FindingHistory history(RunComparison comparison, Finding f, RunMetadata run) {
+    Map<String, FindingHistory> known = comparison.findings() == null ? Map.of() : comparison.findings();
+    String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
+    FindingHistory history = known.get(fingerprint);
+    if (history == null) {
+      history = known.get(fingerprint.toLowerCase(Locale.ROOT));
+    }
+    // Without a previous run nothing can be open, whatever the history says.
+    boolean open =
+        comparison.previousRunId() != null && history != null && FindingHistory.OPEN.equalsIgnoreCase(history.status());
+    String firstSeen = history == null ? null : history.firstSeen();
+    if (firstSeen == null) {
+      // An open finding was raised by the previous run at the latest.
+      firstSeen = open ? comparison.previousRunFinishedAt() : run == null ? null : run.startedAt();
+    }
+    return new FindingHistory(open ? FindingHistory.OPEN : FindingHistory.NEW, firstSeen);
+  }
+
+  private static Comparison comparison(RunComparison c, List<ReportedFinding> findings) {
+    int newFindings = (int) findings.stream().filter(ReportedFinding::isNew).count();
+    List<PastFinding> resolved = ReportOrder.sorted(c.resolved(), ReportOrder.PAST_FINDING);
+    List<PastFinding> notReassessed = ReportOrder.sorted(c.notReassessed(), ReportOrder.PAST_FINDING);
+    return new Comparison(
+        c.previousRunId(),
+        c.previousRunFinishedAt(),
+        new ChangeCounts(newFindings, findings.size() - newFindings, resolved.size(), notReassessed.size()),
+        resolved,
+        notReassessed,
+        ReportOrder.sorted(c.trend(), ReportOrder.TREND_POINT).stream()
+            .map(p -> new TrendPoint(p.runId(), p.finishedAt(), SeverityCounts.of(p.bySeverity())))
+            .toList());
   }
 
   private static AppliedRule complete(AppliedRule r) {

@@ -3,12 +3,17 @@ package io.acrauditor.report;
 import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.EvaluationError;
-import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.Reference;
+import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.index.AccessPath;
+import io.acrauditor.report.FindingsDocument.Comparison;
+import io.acrauditor.report.FindingsDocument.TrendPoint;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +37,7 @@ public record HtmlModel(
     int coverageGaps,
     List<SeverityCount> severities,
     Chart chart,
+    Changes changes,
     List<TopRule> topRules,
     List<RegistryAccess> accessMatrix,
     int accessPathCount,
@@ -41,6 +47,9 @@ public record HtmlModel(
     List<RuleView> rules) {
 
   static final int TOP_RULES = 10;
+
+  /** A chart of more runs than this gets bars too thin to read; the JSON keeps the whole trend. */
+  static final int TREND_RUNS = 12;
 
   /** {@code id} is the lower-case severity used in CSS classes; {@code label} is for people. */
   public record SeverityCount(String id, String label, int count) {}
@@ -65,7 +74,62 @@ public record HtmlModel(
 
   public record RuleGroup(String ruleId, String title, String severity, List<FindingView> findings) {}
 
-  public record FindingView(Finding finding, List<Entry> evidence, List<Link> references) {}
+  /** {@code firstSeenDate} is the day part of {@code finding.firstSeen}, null without a comparison. */
+  public record FindingView(ReportedFinding finding, List<Entry> evidence, List<Link> references, String firstSeenDate) {}
+
+  /**
+   * What changed since the previous run; null when the run was not compared with any.
+   * {@code trend} is null below two runs: one bar is not a trend.
+   */
+  public record Changes(
+      boolean firstRun,
+      String previousRunId,
+      String previousRunFinishedAt,
+      int newCount,
+      int openCount,
+      int resolvedCount,
+      int notReassessedCount,
+      List<PastView> resolved,
+      List<PastView> notReassessed,
+      List<String> notReassessedSubscriptions,
+      TrendChart trend) {}
+
+  public record PastView(PastFinding finding, String severity, String firstSeenDate) {}
+
+  /**
+   * Open findings by severity as stacked bars, one column per run, most severe at the bottom.
+   * Counts are printed inside the segments that are tall enough and as a total above each bar, so
+   * the chart reads without its colours (grayscale print).
+   */
+  public record TrendChart(
+      int width,
+      int height,
+      int plotLeft,
+      int plotRight,
+      int baseline,
+      List<Tick> ticks,
+      List<TrendColumn> columns,
+      List<SeverityCount> legend,
+      String description) {}
+
+  public record Tick(int value, int y) {}
+
+  /** {@code line1}/{@code line2}: the axis label, a short date and "this run" or a time of day. */
+  public record TrendColumn(
+      String runId,
+      String finishedAt,
+      String line1,
+      String line2,
+      boolean current,
+      int x,
+      int width,
+      int centerX,
+      int total,
+      int totalY,
+      String summary,
+      List<TrendSegment> segments) {}
+
+  public record TrendSegment(String id, String label, int count, int y, int height, boolean labelled, int labelY) {}
 
   public record RuleView(AppliedRule rule, String severity, List<Entry> parameters, List<Link> references) {}
 
@@ -102,6 +166,7 @@ public record HtmlModel(
         coverage.gaps().size(),
         severities,
         chart(severities),
+        doc.comparison() == null ? null : changes(doc.comparison()),
         doc.summary().byRule().stream()
             .limit(TOP_RULES)
             .map(r -> new TopRule(r.ruleId(), r.title(), label(r.severity()), r.count()))
@@ -184,18 +249,150 @@ public record HtmlModel(
     return lowerId.startsWith(lowerBase + "/") ? id.substring(base.length() + 1) : id;
   }
 
-  private static List<SeverityGroup> groupFindings(List<Finding> findings) {
+  private static Changes changes(Comparison c) {
+    List<String> subscriptions =
+        c.notReassessed().stream()
+            .map(p -> subscriptionOf(p.resourceId()))
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted(ReportOrder.folded())
+            .toList();
+    return new Changes(
+        c.previousRunId() == null,
+        c.previousRunId(),
+        c.previousRunFinishedAt(),
+        c.counts().newFindings(),
+        c.counts().open(),
+        c.counts().resolved(),
+        c.counts().notReassessed(),
+        c.resolved().stream().map(HtmlModel::past).toList(),
+        c.notReassessed().stream().map(HtmlModel::past).toList(),
+        subscriptions,
+        c.trend().size() < 2 ? null : trend(c.trend()));
+  }
+
+  private static PastView past(PastFinding p) {
+    return new PastView(p, label(p.severity()), day(p.firstSeen()));
+  }
+
+  /** The subscription id of an Azure resource id, null when it is not under a subscription. */
+  static String subscriptionOf(String resourceId) {
+    if (resourceId == null) {
+      return null;
+    }
+    String[] parts = resourceId.split("/");
+    return parts.length > 2 && parts[0].isEmpty() && parts[1].equalsIgnoreCase("subscriptions") ? parts[2] : null;
+  }
+
+  /** The UTC day of a timestamp, as ISO {@code yyyy-MM-dd}; the text itself when it is not one. */
+  static String day(String timestamp) {
+    Instant instant = ReportOrder.instant(timestamp);
+    return instant == null ? timestamp : DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atOffset(ZoneOffset.UTC));
+  }
+
+  private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+  static TrendChart trend(List<TrendPoint> all) {
+    List<TrendPoint> points = all.subList(Math.max(0, all.size() - TREND_RUNS), all.size());
+    int width = 480;
+    int height = 224;
+    int plotLeft = 40;
+    int plotRight = width - 10;
+    int plotTop = 22;
+    int baseline = height - 42;
+
+    int max = points.stream().mapToInt(TrendPoint::total).max().orElse(0);
+    int step = niceStep(Math.max(max, 1));
+    int top = step * Math.max(1, (max + step - 1) / step);
+    double scale = (double) (baseline - plotTop) / top;
+    List<Tick> ticks = new ArrayList<>();
+    for (int v = 0; v <= top; v += step) {
+      ticks.add(new Tick(v, baseline - (int) Math.round(v * scale)));
+    }
+
+    // Several runs on one day would all read "20 Nov": then the time of day tells them apart.
+    List<Instant> times = points.stream().map(p -> ReportOrder.instant(p.finishedAt())).toList();
+    long days = times.stream().filter(Objects::nonNull).map(t -> t.atOffset(ZoneOffset.UTC).toLocalDate()).distinct().count();
+    boolean sameDayRuns = days < times.stream().filter(Objects::nonNull).count();
+
+    double slot = (double) (plotRight - plotLeft) / points.size();
+    int barWidth = (int) Math.min(44, Math.round(slot * 0.56));
+    List<TrendColumn> columns = new ArrayList<>();
+    boolean[] present = new boolean[Severity.values().length];
+    for (int i = 0; i < points.size(); i++) {
+      TrendPoint p = points.get(i);
+      boolean current = i == points.size() - 1;
+      int center = plotLeft + (int) Math.round(slot * i + slot / 2);
+      List<TrendSegment> segments = new ArrayList<>();
+      int cumulative = 0;
+      int lastY = baseline;
+      List<String> parts = new ArrayList<>();
+      for (Severity s : Severity.values()) {
+        int count = p.bySeverity().get(s);
+        parts.add(s.label() + " " + count);
+        if (count == 0) {
+          continue;
+        }
+        present[s.ordinal()] = true;
+        cumulative += count;
+        // Rounding the running total, not each segment, keeps the stack flush with the total.
+        int y = baseline - (int) Math.round(cumulative * scale);
+        int segmentHeight = lastY - y;
+        segments.add(new TrendSegment(s.label(), display(s), count, y, segmentHeight, segmentHeight >= 14, y + segmentHeight / 2 + 4));
+        lastY = y;
+      }
+      Instant time = times.get(i);
+      String line1 = time == null ? (p.finishedAt() == null ? "" : p.finishedAt()) : SHORT_DAY.format(time.atOffset(ZoneOffset.UTC));
+      String line2 = current ? "this run" : sameDayRuns && time != null ? TIME_OF_DAY.format(time.atOffset(ZoneOffset.UTC)) : null;
+      String summary =
+          (current ? "This run" : "Run") + " " + p.runId()
+              + (p.finishedAt() == null ? "" : ", finished " + p.finishedAt())
+              + ": " + cumulative + " open (" + String.join(", ", parts) + ")";
+      columns.add(
+          new TrendColumn(p.runId(), p.finishedAt(), line1, line2, current, center - barWidth / 2, barWidth, center,
+              cumulative, lastY - 6, summary, segments));
+    }
+
+    List<SeverityCount> legend = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      if (present[s.ordinal()]) {
+        legend.add(new SeverityCount(s.label(), display(s), points.get(points.size() - 1).bySeverity().get(s)));
+      }
+    }
+    String description =
+        "Open findings at the end of each of the last " + points.size() + " runs, oldest first: "
+            + String.join("; ", columns.stream().map(c -> (c.line1() + (c.current() ? " (this run)" : "") + ": " + c.total()).trim()).toList())
+            + ".";
+    return new TrendChart(width, height, plotLeft, plotRight, baseline, ticks, columns, legend, description);
+  }
+
+  /** 1, 2, 5, 10, 20, 50 ...: the smallest that puts at most four gridlines above zero. */
+  static int niceStep(int max) {
+    int magnitude = 1;
+    while (true) {
+      for (int m : new int[] {1, 2, 5}) {
+        int step = m * magnitude;
+        if ((max + step - 1) / step <= 4) {
+          return step;
+        }
+      }
+      magnitude *= 10;
+    }
+  }
+
+  private static List<SeverityGroup> groupFindings(List<ReportedFinding> findings) {
     List<SeverityGroup> groups = new ArrayList<>();
     for (Severity s : Severity.values()) {
       Map<String, List<FindingView>> byRule = new LinkedHashMap<>();
       Map<String, String> titles = new LinkedHashMap<>();
       int count = 0;
-      for (Finding f : findings) {
+      for (ReportedFinding f : findings) {
         if (f.severity() != s) {
           continue;
         }
         byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>())
-            .add(new FindingView(f, entries(f.evidence()), links(f.references())));
+            .add(new FindingView(f, entries(f.evidence()), links(f.references()), day(f.firstSeen())));
         titles.putIfAbsent(f.ruleId(), f.title());
         count++;
       }

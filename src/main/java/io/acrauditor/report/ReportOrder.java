@@ -3,11 +3,16 @@ package io.acrauditor.report;
 import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RunComparison.PastFinding;
+import io.acrauditor.findings.RunComparison.TrendPoint;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary.RuleCount;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.index.AccessPath;
 import io.acrauditor.inventory.index.SubjectRef;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +39,21 @@ final class ReportOrder {
           .thenComparing(Finding::ruleId, folded())
           .thenComparing(Finding::subject, SUBJECT)
           .thenComparing(Finding::fingerprint, folded());
+
+  /** As {@link #FINDING}, so a resolved finding sits where it used to in the findings. */
+  static final Comparator<PastFinding> PAST_FINDING =
+      Comparator.comparing(PastFinding::severity, SEVERITY)
+          .thenComparing(PastFinding::ruleId, folded())
+          .thenComparing(PastFinding::resourceId, folded())
+          .thenComparing(PastFinding::fingerprint, folded());
+
+  /**
+   * The trend is a time series: by when each run finished, whatever order the history was read
+   * in. A point without a readable time (this run, before it has finished) goes last.
+   */
+  static final Comparator<TrendPoint> TREND_POINT =
+      Comparator.comparing((TrendPoint p) -> instant(p.finishedAt()), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(TrendPoint::runId, folded());
 
   static final Comparator<EvaluationError> EVALUATION_ERROR =
       Comparator.comparing(EvaluationError::ruleId, folded())
@@ -70,6 +90,18 @@ final class ReportOrder {
   static Comparator<String> folded() {
     return Comparator.nullsLast(
         Comparator.comparing((String s) -> s.toLowerCase(Locale.ROOT)).thenComparing(Function.identity()));
+  }
+
+  /** An RFC 3339 time as an instant; null when absent or unreadable. */
+  static Instant instant(String timestamp) {
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(timestamp.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   static <T> List<T> sorted(Collection<T> items, Comparator<? super T> order) {

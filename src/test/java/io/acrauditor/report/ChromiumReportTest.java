@@ -141,6 +141,24 @@ class ChromiumReportTest {
   }
 
   @Test
+  void changesPanelAndTrendChartAreVisible() {
+    WebElement panel = browser.findElement(By.id("changes"));
+    assertThat(panel.isDisplayed()).isTrue();
+    WebElement chart = panel.findElement(By.cssSelector("svg.trend-chart"));
+    assertThat(chart.isDisplayed()).isTrue();
+    assertThat(chart.getRect().getWidth()).isGreaterThan(300);
+    assertThat(chart.getRect().getHeight()).isGreaterThan(120);
+    List<WebElement> runs = chart.findElements(By.cssSelector("g.trend-run"));
+    assertThat(runs).hasSize(result.comparison().trend().size());
+    for (WebElement run : runs) {
+      // Every bar is drawn: it has a real box on the page, not just an element in the DOM.
+      assertThat(run.getRect().getHeight()).as(run.getDomAttribute("data-run-id")).isGreaterThan(40);
+    }
+    assertThat(browser.findElements(By.cssSelector("article.finding .status-new"))).isNotEmpty().allMatch(WebElement::isDisplayed);
+    assertThat(browser.findElement(By.id("resolved")).isDisplayed()).isTrue();
+  }
+
+  @Test
   void screenshotIsKeptUnderTheBuildDirectory() throws IOException {
     Path buildDir = Path.of(System.getProperty("acr.build.dir", "target"));
     Files.createDirectories(buildDir);
@@ -156,5 +174,19 @@ class ChromiumReportTest {
     Path png = buildDir.resolve("report-screenshot.png");
     Files.write(png, Base64.getDecoder().decode((String) shot.get("data")));
     assertThat(Files.size(png)).isGreaterThan(10_000);
+
+    // The top of the page alone, at full size: the summary and what changed, as a reviewer first sees them.
+    WebElement changes = browser.findElement(By.id("changes"));
+    int bottom = changes.getRect().getY() + changes.getRect().getHeight() + 24;
+    Map<String, Object> top =
+        browser.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", bottom, "scale", 1)));
+    Path summary = buildDir.resolve("report-summary-screenshot.png");
+    Files.write(summary, Base64.getDecoder().decode((String) top.get("data")));
+    assertThat(Files.size(summary)).isGreaterThan(10_000);
   }
 }

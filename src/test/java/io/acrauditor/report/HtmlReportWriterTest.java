@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RunComparison;
 import io.acrauditor.inventory.index.AccessPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -100,6 +103,152 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void summaryShowsWhatChangedSinceThePreviousRun() {
+    Document doc = render(ReportFixtures.rich());
+    Element panel = doc.selectFirst("#summary #changes");
+    assertThat(panel).isNotNull();
+    assertThat(panel.selectFirst("h3").text()).isEqualTo("Since the previous run");
+    assertThat(panel.selectFirst(".compared-with").text())
+        .contains(ReportFixtures.PREVIOUS_RUN, ReportFixtures.PREVIOUS_RUN_FINISHED);
+    assertThat(panel.select(".change-tile").eachAttr("data-change")).containsExactly("new", "open", "resolved", "not-reassessed");
+    assertThat(panel.select(".change-tile .change-count").eachText()).containsExactly("3", "5", "2", "1");
+    assertThat(panel.select(".change-tile .change-label").eachText())
+        .containsExactly("New", "Still open", "Resolved", "Not reassessed");
+    assertThat(panel.selectFirst(".not-reassessed-note").text()).contains("subscriptions this run could not read");
+  }
+
+  @Test
+  void trendChartHasOneStackedBarPerRunOldestFirst() {
+    AuditResult result = ReportFixtures.rich();
+    Document doc = render(result);
+    Element svg = doc.selectFirst("#changes svg.trend-chart");
+    assertThat(svg).isNotNull();
+    assertThat(svg.attr("role")).isEqualTo("img");
+    assertThat(svg.selectFirst("title").text()).isEqualTo("Open findings by severity, last 4 runs");
+    Elements runs = svg.select("g.trend-run");
+    assertThat(runs.eachAttr("data-run-id"))
+        .containsExactly("20261120T020000Z-1a2b", "20261121T020000Z-3c4d", ReportFixtures.PREVIOUS_RUN, result.run().runId());
+    assertThat(runs.last().hasClass("trend-current")).isTrue();
+    assertThat(runs.last().select("text.trend-axis-label").eachText()).containsExactly("23 Nov", "this run");
+    assertThat(runs.eachText()).allSatisfy(t -> assertThat(t).isNotBlank());
+    // Each bar stacks this run's open findings, most severe at the bottom, and states its total.
+    Element current = runs.last();
+    assertThat(current.select("rect.trend-seg").eachAttr("data-severity")).containsExactly("critical", "high", "medium", "low", "info");
+    assertThat(current.select("rect.trend-seg").eachAttr("data-count")).containsExactly("2", "2", "2", "1", "1");
+    assertThat(current.selectFirst("text.trend-total").text()).isEqualTo("8");
+    assertThat(runs.get(0).selectFirst("text.trend-total").text()).isEqualTo("9");
+    assertThat(current.selectFirst("title").text()).startsWith("This run " + result.run().runId()).contains("8 open", "critical 2");
+    List<Integer> tops = current.select("rect.trend-seg").eachAttr("y").stream().map(Integer::parseInt).toList();
+    assertThat(tops).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(svg.selectFirst("desc").text()).contains("20 Nov: 9", "23 Nov (this run): 8");
+    assertThat(doc.select("#changes .legend li").eachText()).containsExactly("Critical", "High", "Medium", "Low", "Info");
+  }
+
+  @Test
+  void aLongHistoryShowsTheLastRunsAndTellsSameDayRunsApart() {
+    AuditResult rich = ReportFixtures.rich();
+    List<RunComparison.TrendPoint> trend = new java.util.ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      String finished = String.format("2026-11-23T%02d:30:00Z", i);
+      trend.add(new RunComparison.TrendPoint("run-" + i, finished, Map.of("high", i, "low", 20)));
+    }
+    RunComparison c = rich.comparison();
+    AuditResult result =
+        new AuditResult(rich.run(), rich.summary(), rich.findings(), rich.evaluationErrors(), rich.coverage(),
+            rich.accessMatrix(), rich.rules(),
+            new RunComparison(c.previousRunId(), c.previousRunFinishedAt(), c.findings(), c.resolved(), c.notReassessed(), trend));
+    Document doc = render(result);
+    Elements runs = doc.select("#changes g.trend-run");
+    assertThat(runs).hasSize(HtmlModel.TREND_RUNS);
+    assertThat(runs.first().attr("data-run-id")).isEqualTo("run-3");
+    assertThat(runs.first().select("text.trend-axis-label").eachText()).containsExactly("23 Nov", "03:30");
+    assertThat(runs.last().select("text.trend-axis-label").eachText()).containsExactly("23 Nov", "this run");
+    assertThat(runs.last().selectFirst("text.trend-total").text()).isEqualTo("34");
+    // The tallest bar fits under the top gridline.
+    assertThat(doc.select("#changes text.trend-tick").eachText()).containsExactly("0", "10", "20", "30", "40");
+    assertThat(doc.select("#changes .legend li").eachText()).containsExactly("High", "Low");
+  }
+
+  @Test
+  void eachFindingIsMarkedNewOrOpenSince() {
+    AuditResult result = ReportFixtures.rich();
+    Document doc = render(result);
+    for (Finding f : result.findings()) {
+      Element article = doc.getElementById("finding-" + f.fingerprint());
+      Elements status = article.select(".finding-head .status");
+      assertThat(status).as(f.subject().name()).hasSize(1);
+      if (ReportFixtures.NEW_FINDING_SUBJECTS.contains(f.subject().name())) {
+        assertThat(article.attr("data-status")).isEqualTo("new");
+        assertThat(status.first().hasClass("status-new")).isTrue();
+        assertThat(status.text()).isEqualTo("New");
+      } else {
+        assertThat(article.attr("data-status")).isEqualTo("open");
+        assertThat(status.text()).isEqualTo("Open since 2026-09-14");
+        assertThat(status.attr("title")).isEqualTo("First seen " + ReportFixtures.FIRST_SEEN);
+      }
+    }
+    assertThat(doc.select("article.finding .status-new")).hasSize(3);
+  }
+
+  @Test
+  void resolvedAndNotReassessedFindingsAreListedSeparately() {
+    Document doc = render(ReportFixtures.rich());
+    Element section = doc.getElementById("resolved");
+    assertThat(section.selectFirst("h2").text()).isEqualTo("Resolved since the previous run");
+    assertThat(section.previousElementSibling().id()).isEqualTo("findings");
+    Elements tables = section.select("table.past-findings");
+    assertThat(tables).hasSize(2);
+    Elements resolved = tables.get(0).select("tr.past-finding");
+    assertThat(resolved).hasSize(2);
+    assertThat(resolved.get(0).text())
+        .contains("high", "registry.anonymous-pull-enabled", "Anonymous pull enabled", "contosoplatformacr", "2026-10-02");
+    assertThat(resolved.get(1).text()).contains("low", "token.password-expiring-soon", "client-e-pull", "2026-11-20");
+    assertThat(doc.getElementById("not-reassessed").text()).isEqualTo("Not reassessed");
+    assertThat(tables.get(1).select("tr.past-finding")).singleElement()
+        .satisfies(row -> assertThat(row.text()).contains("fabrikamsandboxacr", "registry.admin-user-enabled"));
+    assertThat(section.text()).contains(ReportFixtures.SUB_SANDBOX, "could not read");
+  }
+
+  @Test
+  void everyInternalLinkHasATarget() {
+    for (AuditResult result :
+        List.of(ReportFixtures.rich(), ReportFixtures.withoutComparison(ReportFixtures.rich()),
+            ReportFixtures.firstRun(ReportFixtures.rich()))) {
+      Document doc = render(result);
+      for (String href : doc.select("a[href^=#]").eachAttr("href")) {
+        assertThat(doc.getElementById(href.substring(1))).as(href).isNotNull();
+      }
+    }
+    Document doc = render(ReportFixtures.rich());
+    assertThat(doc.select("nav.toc a").eachAttr("href"))
+        .containsExactly("#summary", "#changes", "#access", "#findings", "#resolved", "#evaluation-errors", "#coverage", "#rules");
+    assertThat(doc.select("nav.toc a[href=#findings]").text()).isEqualTo("Findings (8, 3 new)");
+    assertThat(doc.select("nav.toc a[href=#resolved]").text()).isEqualTo("Resolved (2)");
+  }
+
+  @Test
+  void withoutAComparisonThereIsNoPanelBadgeOrResolvedSection() {
+    AuditResult result = ReportFixtures.withoutComparison(ReportFixtures.rich());
+    Document doc = render(result);
+    assertThat(doc.select("#changes, #resolved, #not-reassessed, .status, .trend-chart, [data-status]")).isEmpty();
+    assertThat(doc.select("nav.toc a").eachAttr("href")).doesNotContain("#changes", "#resolved");
+    assertThat(doc.select("article.finding")).hasSize(result.findings().size());
+    assertThat(doc.select("#findings .lead").text()).doesNotContain("New");
+  }
+
+  @Test
+  void theFirstRunSaysSoAndHasNoTrendYet() {
+    AuditResult result = ReportFixtures.firstRun(ReportFixtures.rich());
+    Document doc = render(result);
+    assertThat(doc.selectFirst("#changes .compared-with").text()).startsWith("First run over this scope");
+    assertThat(doc.select("#changes .change-count").eachText()).containsExactly("8", "0", "0");
+    assertThat(doc.select("#changes svg")).isEmpty();
+    assertThat(doc.selectFirst("#changes .trend-pending").text()).contains("second recorded run");
+    assertThat(doc.select("#resolved")).isEmpty();
+    assertThat(doc.select("article.finding .status-new")).hasSize(result.findings().size());
+  }
+
+  @Test
   void coverageGapsAndEvaluationErrorsAreShown() {
     AuditResult result = ReportFixtures.rich();
     Document doc = render(result);
@@ -155,6 +304,9 @@ class HtmlReportWriterTest {
     assertThat(doc.select("#access .registry h3").text()).contains(ReportFixtures.SCRIPT);
     assertThat(doc.select("#access .identity").eachText()).contains(ReportFixtures.IMG);
     assertThat(doc.select("#evaluation-errors").text()).contains(ReportFixtures.SCRIPT);
+    assertThat(doc.select("#resolved tr.past-finding").text()).contains("token " + ReportFixtures.SCRIPT, "Title " + ReportFixtures.IMG);
+    assertThat(doc.select("#changes g.trend-run").eachAttr("data-run-id")).anySatisfy(id -> assertThat(id).endsWith(ReportFixtures.SCRIPT));
+    assertThat(doc.select("#changes g.trend-run > title").eachText()).anySatisfy(t -> assertThat(t).contains(ReportFixtures.SCRIPT));
   }
 
   @Test

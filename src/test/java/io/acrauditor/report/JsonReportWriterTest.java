@@ -35,7 +35,8 @@ class JsonReportWriterTest {
     JsonNode doc = render(ReportFixtures.rich());
     List<String> keys = new ArrayList<>(doc.propertyNames());
     assertThat(keys)
-        .containsExactly("formatVersion", "run", "summary", "findings", "evaluationErrors", "coverage", "accessMatrix", "rules");
+        .containsExactly(
+            "formatVersion", "run", "summary", "comparison", "findings", "evaluationErrors", "coverage", "accessMatrix", "rules");
     assertThat(doc.get("formatVersion").asInt()).isEqualTo(1);
     assertThat(new ArrayList<>(doc.get("summary").get("bySeverity").propertyNames()))
         .containsExactly("critical", "high", "medium", "low", "info");
@@ -113,8 +114,128 @@ class JsonReportWriterTest {
         new AuditResult(
             new io.acrauditor.findings.RunMetadata("r1", "0.1.0", "2026-11-23T02:00:00Z", null, null, null, null,
                 "0".repeat(64), "sha256:abc", null, null, null),
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
     assertThat(SCHEMA.validate(render(empty))).isEmpty();
+  }
+
+  @Test
+  void comparisonHasThePreviousRunCountsListsAndTrend() {
+    JsonNode comparison = render(ReportFixtures.rich()).get("comparison");
+    assertThat(new ArrayList<>(comparison.propertyNames()))
+        .containsExactly("previousRunId", "previousRunFinishedAt", "counts", "resolved", "notReassessed", "trend");
+    assertThat(comparison.get("previousRunId").asString()).isEqualTo(ReportFixtures.PREVIOUS_RUN);
+    assertThat(comparison.get("previousRunFinishedAt").asString()).isEqualTo(ReportFixtures.PREVIOUS_RUN_FINISHED);
+    JsonNode counts = comparison.get("counts");
+    assertThat(new ArrayList<>(counts.propertyNames())).containsExactly("new", "open", "resolved", "notReassessed");
+    assertThat(List.of(counts.get("new").asInt(), counts.get("open").asInt(), counts.get("resolved").asInt(),
+            counts.get("notReassessed").asInt()))
+        .containsExactly(3, 5, 2, 1);
+
+    // Most severe first, as the findings.
+    assertThat(comparison.get("resolved").valueStream().map(r -> r.get("ruleId").asString()).toList())
+        .containsExactly("registry.anonymous-pull-enabled", "token.password-expiring-soon");
+    JsonNode resolved = comparison.get("resolved").get(0);
+    assertThat(new ArrayList<>(resolved.propertyNames()))
+        .containsExactly("fingerprint", "ruleId", "title", "severity", "subjectName", "resourceId", "firstSeen");
+    assertThat(resolved.get("severity").asString()).isEqualTo("high");
+    assertThat(comparison.get("notReassessed").get(0).get("resourceId").asString()).isEqualTo(ReportFixtures.SANDBOX_ACR);
+
+    JsonNode trend = comparison.get("trend");
+    assertThat(trend.valueStream().map(p -> p.get("runId").asString()).toList())
+        .hasSize(4)
+        .endsWith(ReportFixtures.PREVIOUS_RUN, ReportFixtures.rich().run().runId());
+    JsonNode last = trend.get(3);
+    assertThat(new ArrayList<>(last.get("bySeverity").propertyNames()))
+        .containsExactly("critical", "high", "medium", "low", "info");
+    assertThat(last.get("bySeverity")).isEqualTo(render(ReportFixtures.rich()).get("summary").get("bySeverity"));
+  }
+
+  @Test
+  void everyFindingSaysWhetherItIsNewAndSinceWhen() {
+    AuditResult result = ReportFixtures.rich();
+    JsonNode doc = render(result);
+    for (JsonNode f : doc.get("findings")) {
+      String subject = f.get("subject").get("name").asString();
+      boolean isNew = ReportFixtures.NEW_FINDING_SUBJECTS.contains(subject);
+      assertThat(f.get("status").asString()).as(subject).isEqualTo(isNew ? "new" : "open");
+      assertThat(f.get("firstSeen").asString()).as(subject).isEqualTo(isNew ? result.run().startedAt() : ReportFixtures.FIRST_SEEN);
+      List<String> keys = new ArrayList<>(f.propertyNames());
+      assertThat(keys.subList(keys.size() - 3, keys.size())).containsExactly("fingerprint", "status", "firstSeen");
+    }
+  }
+
+  @Test
+  void aFindingTheHistoryDoesNotKnowIsNew() {
+    AuditResult result = ReportFixtures.withHostileNames();
+    String unknown = result.findings().get(result.findings().size() - 1).fingerprint();
+    assertThat(result.comparison().findings()).doesNotContainKey(unknown);
+    JsonNode doc = render(result);
+    JsonNode finding =
+        doc.get("findings").valueStream().filter(f -> f.get("fingerprint").asString().equals(unknown)).findFirst().orElseThrow();
+    assertThat(finding.get("status").asString()).isEqualTo("new");
+    assertThat(finding.get("firstSeen").asString()).isEqualTo(result.run().startedAt());
+    assertThat(doc.get("comparison").get("counts").get("new").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void withoutAComparisonThereIsNoComparisonAndNoStatus() {
+    String text = new String(writer.render(ReportFixtures.withoutComparison(ReportFixtures.rich())), StandardCharsets.UTF_8);
+    JsonNode doc = JSON.readTree(text);
+    assertThat(doc.has("comparison")).isFalse();
+    assertThat(doc.get("findings")).allSatisfy(f -> assertThat(f.has("status") || f.has("firstSeen")).isFalse());
+    assertThat(SCHEMA.validate(doc)).isEmpty();
+    assertThat(text).doesNotContain("firstSeen").doesNotContain("\"new\"");
+  }
+
+  @Test
+  void theFirstRunOverAScopeHasEverythingNewAndValidates() {
+    JsonNode doc = render(ReportFixtures.firstRun(ReportFixtures.rich()));
+    assertThat(SCHEMA.validate(doc)).isEmpty();
+    JsonNode comparison = doc.get("comparison");
+    assertThat(comparison.has("previousRunId")).isFalse();
+    assertThat(comparison.get("counts").get("new").asInt()).isEqualTo(doc.get("findings").size());
+    assertThat(comparison.get("resolved").isEmpty()).isTrue();
+    assertThat(comparison.get("trend").size()).isEqualTo(1);
+    assertThat(doc.get("findings")).allSatisfy(f -> assertThat(f.get("status").asString()).isEqualTo("new"));
+  }
+
+  @Test
+  void schemaHoldsStatusesToTheComparison() {
+    ObjectNode unknownStatus = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) unknownStatus.get("findings").get(0)).put("status", "fixed");
+    assertThat(SCHEMA.validate(unknownStatus)).anySatisfy(e -> assertThat(e).contains("/findings/0/status"));
+
+    ObjectNode missingStatus = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) missingStatus.get("findings").get(1)).remove("status");
+    assertThat(SCHEMA.validate(missingStatus)).anySatisfy(e -> assertThat(e).contains("/findings/1").contains("status"));
+
+    ObjectNode statusWithoutComparison = (ObjectNode) render(ReportFixtures.withoutComparison(ReportFixtures.rich()));
+    ((ObjectNode) statusWithoutComparison.get("findings").get(0)).put("status", "new");
+    assertThat(SCHEMA.validate(statusWithoutComparison)).anySatisfy(e -> assertThat(e).contains("/findings/0"));
+
+    ObjectNode badFirstSeen = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) badFirstSeen.get("findings").get(0)).put("firstSeen", "last tuesday");
+    assertThat(SCHEMA.validate(badFirstSeen)).anySatisfy(e -> assertThat(e).contains("/findings/0/firstSeen"));
+  }
+
+  @Test
+  void schemaRejectsAnInconsistentComparison() {
+    ObjectNode resolvedOnFirstRun = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) resolvedOnFirstRun.get("comparison")).remove("previousRunId");
+    ((ObjectNode) resolvedOnFirstRun.get("comparison")).remove("previousRunFinishedAt");
+    assertThat(SCHEMA.validate(resolvedOnFirstRun)).anySatisfy(e -> assertThat(e).contains("/comparison/resolved"));
+
+    ObjectNode timeWithoutRun = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) timeWithoutRun.get("comparison")).remove("previousRunId");
+    assertThat(SCHEMA.validate(timeWithoutRun)).anySatisfy(e -> assertThat(e).contains("previousRunId"));
+
+    ObjectNode badTrend = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) badTrend.get("comparison").get("trend").get(0).get("bySeverity")).remove("info");
+    assertThat(SCHEMA.validate(badTrend)).anySatisfy(e -> assertThat(e).contains("/comparison/trend/0/bySeverity"));
+
+    ObjectNode badResolved = (ObjectNode) render(ReportFixtures.rich());
+    ((ObjectNode) badResolved.get("comparison").get("resolved").get(0)).put("severity", "urgent");
+    assertThat(SCHEMA.validate(badResolved)).anySatisfy(e -> assertThat(e).contains("/comparison/resolved/0/severity"));
   }
 
   private static JsonNode findBySubject(JsonNode doc, String name) {

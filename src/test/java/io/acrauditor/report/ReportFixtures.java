@@ -7,6 +7,10 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.Fingerprint;
 import io.acrauditor.findings.Reference;
 import io.acrauditor.findings.Remediation;
+import io.acrauditor.findings.RunComparison;
+import io.acrauditor.findings.RunComparison.FindingHistory;
+import io.acrauditor.findings.RunComparison.PastFinding;
+import io.acrauditor.findings.RunComparison.TrendPoint;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
@@ -22,12 +26,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A hand-built audit of a SaaS vendor's estate, independent of the rule engine and index: one
  * shared Standard registry with several clients, a Premium registry, an unreadable subscription.
  * {@link #withHostileNames()} adds names and values that try to inject markup.
+ *
+ * <p>Both are compared with three earlier runs: {@link #NEW_RULES_AND_SUBJECTS} are new, the
+ * other findings open since {@link #FIRST_SEEN}, two findings of the previous run are resolved,
+ * one (on the unreadable subscription) is not reassessed, and the trend has four points. The
+ * hostile finding is missing from the history on purpose: it must come out as new.
  */
 final class ReportFixtures {
   private ReportFixtures() {}
@@ -61,8 +71,30 @@ final class ReportFixtures {
           "https://learn.microsoft.com/azure/container-registry/container-registry-repository-scoped-permissions");
   static final Reference MCSB_PA7 = new Reference("mcsb", "PA-7", "Follow just enough administration (least privilege) principle", null);
 
+  static final String PREVIOUS_RUN = "20261122T020000Z-77c1";
+  static final String PREVIOUS_RUN_FINISHED = "2026-11-22T02:02:58Z";
+  static final String FIRST_SEEN = "2026-09-14T02:03:10Z";
+  static final Set<String> NEW_FINDING_SUBJECTS = Set.of("mi-clientd-tokenminter → Contributor", "aks-clientd-prod", "sp-client-b-pull");
+  static final String SANDBOX_ACR =
+      "/subscriptions/" + SUB_SANDBOX + "/resourceGroups/rg-fabrikam/providers/Microsoft.ContainerRegistry/registries/fabrikamsandboxacr";
+
   static AuditResult rich() {
     return build(false);
+  }
+
+  /** The same audit made without history: no comparison at all. */
+  static AuditResult withoutComparison(AuditResult r) {
+    return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), r.accessMatrix(), r.rules(), null);
+  }
+
+  /** The same audit as the first run over its scope: everything new, one point of trend. */
+  static AuditResult firstRun(AuditResult r) {
+    Map<String, FindingHistory> history = new LinkedHashMap<>();
+    r.findings().forEach(f -> history.put(f.fingerprint(), new FindingHistory(FindingHistory.NEW, r.run().startedAt())));
+    RunComparison first =
+        new RunComparison(null, null, history, List.of(), List.of(),
+            List.of(new TrendPoint(r.run().runId(), r.run().finishedAt(), r.summary().bySeverity())));
+    return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), r.accessMatrix(), r.rules(), first);
   }
 
   static AuditResult withHostileNames() {
@@ -89,7 +121,22 @@ final class ReportFixtures {
             shuffle(r.coverage().workspaces(), random),
             shuffle(r.coverage().gaps(), random)),
         shuffle(r.accessMatrix(), random),
-        shuffle(r.rules(), random));
+        shuffle(r.rules(), random),
+        r.comparison() == null
+            ? null
+            : new RunComparison(
+                r.comparison().previousRunId(),
+                r.comparison().previousRunFinishedAt(),
+                shuffledMap(r.comparison().findings(), random),
+                shuffle(r.comparison().resolved(), random),
+                shuffle(r.comparison().notReassessed(), random),
+                shuffle(r.comparison().trend(), random)));
+  }
+
+  private static <K, V> Map<K, V> shuffledMap(Map<K, V> map, Random random) {
+    Map<K, V> copy = new LinkedHashMap<>();
+    shuffle(new ArrayList<>(map.entrySet()), random).forEach(e -> copy.put(e.getKey(), e.getValue()));
+    return copy;
   }
 
   private static <T> List<T> shuffle(List<T> list, Random random) {
@@ -183,7 +230,60 @@ final class ReportFixtures {
         errors,
         coverage,
         matrix,
-        rules());
+        rules(),
+        comparison(run, findings, bySeverity, hostile));
+  }
+
+  private static RunComparison comparison(
+      RunMetadata run, List<Finding> findings, Map<String, Integer> bySeverity, boolean hostile) {
+    Map<String, FindingHistory> history = new LinkedHashMap<>();
+    // Only the fixed findings: the hostile one is left out of the history on purpose.
+    for (Finding f : findings()) {
+      history.put(
+          f.fingerprint(),
+          NEW_FINDING_SUBJECTS.contains(f.subject().name())
+              ? new FindingHistory(FindingHistory.NEW, run.startedAt())
+              : new FindingHistory(FindingHistory.OPEN, FIRST_SEEN));
+    }
+    String expiringToken = SAAS_ACR + "/tokens/client-e-pull";
+    List<PastFinding> resolved = new ArrayList<>();
+    resolved.add(
+        new PastFinding(Fingerprint.of("registry.anonymous-pull-enabled", "registry", PLATFORM_ACR),
+            "registry.anonymous-pull-enabled", "Anonymous pull enabled", Severity.HIGH, "contosoplatformacr", PLATFORM_ACR,
+            "2026-10-02T02:03:44Z"));
+    resolved.add(
+        new PastFinding(Fingerprint.of("token.password-expiring-soon", "token", expiringToken),
+            "token.password-expiring-soon", "Token password expires soon", Severity.LOW, "client-e-pull", expiringToken,
+            "2026-11-20T02:02:51Z"));
+    if (hostile) {
+      String evil = SAAS_ACR + "/tokens/" + SCRIPT;
+      resolved.add(
+          new PastFinding(Fingerprint.of("token.scope-map-write", "token", evil), "token.scope-map-write",
+              "Title " + IMG, Severity.HIGH, "token " + SCRIPT, evil, "2026-11-21T02:03:05Z"));
+    }
+    List<PastFinding> notReassessed =
+        List.of(
+            new PastFinding(Fingerprint.of("registry.admin-user-enabled", "registry", SANDBOX_ACR),
+                "registry.admin-user-enabled", "Admin user enabled", Severity.HIGH, "fabrikamsandboxacr", SANDBOX_ACR,
+                "2026-10-02T02:03:44Z"));
+    List<TrendPoint> trend =
+        List.of(
+            new TrendPoint("20261120T020000Z-1a2b", "2026-11-20T02:02:51Z", severities(2, 3, 1, 2, 1)),
+            new TrendPoint(hostile ? "20261121T020000Z-" + SCRIPT : "20261121T020000Z-3c4d", "2026-11-21T02:03:05Z",
+                severities(1, 4, 1, 2, 1)),
+            new TrendPoint(PREVIOUS_RUN, PREVIOUS_RUN_FINISHED, severities(1, 4, 1, 1, 1)),
+            new TrendPoint(run.runId(), run.finishedAt(), bySeverity));
+    return new RunComparison(PREVIOUS_RUN, PREVIOUS_RUN_FINISHED, history, resolved, notReassessed, trend);
+  }
+
+  private static Map<String, Integer> severities(int critical, int high, int medium, int low, int info) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("critical", critical);
+    counts.put("high", high);
+    counts.put("medium", medium);
+    counts.put("low", low);
+    counts.put("info", info);
+    return counts;
   }
 
   static SubjectRef subject(String id, String name, String kind, String subscription) {
