@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,12 +45,7 @@ public final class AuditSession {
   public synchronized InventoryIndex index() {
     if (index == null) {
       Path file = RunState.snapshot(request.runFolder());
-      try {
-        byte[] bytes = Files.readAllBytes(file);
-        inventoryCollected(InventoryIndex.of(new SnapshotReader().read(bytes, file.toString())), sha256(bytes));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read back " + file, e);
-      }
+      inventoryCollected(InventoryIndex.of(new SnapshotReader().read(file)), sha256(file));
     }
     return index;
   }
@@ -96,9 +94,12 @@ public final class AuditSession {
     return result;
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  private static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

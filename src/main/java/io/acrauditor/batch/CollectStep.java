@@ -2,7 +2,6 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.CollectedSnapshot;
 import io.acrauditor.inventory.index.InventoryIndex;
-import io.acrauditor.report.AtomicFiles;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,9 +18,8 @@ final class CollectStep implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
     AuditSession session = sessions.get(AuditJobConfiguration.runId(context));
-    CollectedSnapshot collected = session.request().input().collect();
-    AtomicFiles.write(RunState.snapshot(session.request().runFolder()), collected.evidence());
-    session.inventoryCollected(InventoryIndex.of(collected.snapshot()), AuditSession.sha256(collected.evidence()));
+    CollectedSnapshot collected = session.request().input().collect(RunState.snapshot(session.request().runFolder()));
+    session.inventoryCollected(InventoryIndex.of(collected.snapshot()), collected.sha256());
     return RepeatStatus.FINISHED;
   }
 }

@@ -42,8 +42,7 @@ public class CollectCommand implements Callable<Integer> {
     AtomicFiles.createDirectory(folder);
     LiveAzureInput input = new LiveAzureInput(
         azure.toOptions(scope), TerminalProgress.forConsole(spec.commandLine().getErr()));
-    CollectedSnapshot collected = input.collect();
-    AtomicFiles.write(out, collected.evidence());
+    CollectedSnapshot collected = input.collect(out);
     Snapshot s = collected.snapshot();
     spec.commandLine().getOut().printf(
         "Collected %d registries, %d clusters, %d role assignments, %d principals; %d coverage gap(s).%nSnapshot: %s%n",

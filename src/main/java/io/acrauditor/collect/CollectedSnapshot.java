@@ -3,7 +3,7 @@ package io.acrauditor.collect;
 import io.acrauditor.inventory.Snapshot;
 
 /**
- * A snapshot and the exact bytes that are its evidence: the file as given, or the collector's
- * serialisation. The run folder keeps these bytes, and the report quotes their SHA-256.
+ * A snapshot and the SHA-256 of the exact bytes that are its evidence, now in the run folder
+ * (the file as given, or the collector's serialisation). The report quotes the hash.
  */
-public record CollectedSnapshot(Snapshot snapshot, byte[] evidence) {}
+public record CollectedSnapshot(Snapshot snapshot, String sha256) {}

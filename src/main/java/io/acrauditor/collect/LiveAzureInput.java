@@ -2,19 +2,20 @@ package io.acrauditor.collect;
 
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotJson;
-import io.acrauditor.inventory.SnapshotReader;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
- * Live Azure, read-only. The collected snapshot is serialised and read back through the same
- * validating reader as a file, so an audit of the live estate and an audit of the snapshot that
- * {@code collect} wrote for it see exactly the same inventory.
+ * Live Azure, read-only. The collected snapshot is written as evidence and read back through the
+ * same validating reader as a file, so an audit of the live estate and an audit of the snapshot
+ * that {@code collect} wrote for it see exactly the same inventory.
  */
 public record LiveAzureInput(CollectOptions options, CollectProgress progress) implements SnapshotInput {
   @Override
-  public CollectedSnapshot collect() {
-    Snapshot collected = new AzureCollector(progress, java.time.Clock.systemUTC()).collect(options);
-    byte[] bytes = SnapshotJson.mapper().writeValueAsBytes(collected);
-    return new CollectedSnapshot(new SnapshotReader().read(bytes, "snapshot collected from " + describe()), bytes);
+  public CollectedSnapshot collect(Path evidence) {
+    Snapshot collected = new AzureCollector(progress, Clock.systemUTC()).collect(options);
+    return Evidence.capture(evidence, out -> SnapshotJson.mapper().writeValue(out, collected),
+        "snapshot collected from " + describe());
   }
 
   @Override

@@ -1,25 +1,17 @@
 package io.acrauditor.collect;
 
 import io.acrauditor.inventory.SnapshotException;
-import io.acrauditor.inventory.SnapshotReader;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** A snapshot written earlier by {@code collect}, or by hand. */
 public record SnapshotFileInput(Path file) implements SnapshotInput {
   @Override
-  public CollectedSnapshot collect() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new SnapshotException(file.toString(), null, "no such file");
-    } catch (IOException e) {
-      throw new SnapshotException(file.toString(), null, "cannot be read (" + e.getMessage() + ")");
+  public CollectedSnapshot collect(Path evidence) {
+    if (!Files.isRegularFile(file)) {
+      throw new SnapshotException(file.toString(), null, Files.exists(file) ? "is not a file" : "no such file");
     }
-    return new CollectedSnapshot(new SnapshotReader().read(bytes, file.toString()), bytes);
+    return Evidence.capture(evidence, out -> Files.copy(file, out), file.toString());
   }
 
   @Override

@@ -1,8 +1,14 @@
 package io.acrauditor.collect;
 
+import java.nio.file.Path;
+
 /** Where an audit's inventory comes from: a snapshot file, the bundled demo estate, or Azure. */
 public interface SnapshotInput {
-  CollectedSnapshot collect();
+  /**
+   * Puts the inventory's bytes at {@code evidence} (only once they are known to be a valid
+   * snapshot) and returns what they hold.
+   */
+  CollectedSnapshot collect(Path evidence);
 
   /** For the run metadata: {@code file}, {@code demo} or {@code azure}. */
   String kind();

@@ -17,7 +17,7 @@ final class JsonLines {
   private JsonLines() {}
 
   /** The 1-based line where the value at {@code pointer} starts, or -1. */
-  static int lineOf(byte[] json, String pointer) {
+  static int lineOf(java.io.InputStream json, String pointer) {
     try (JsonParser parser = MAPPER.createParser(json)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
