@@ -22,7 +22,8 @@ public class AcrAuditorApplication implements CommandLineRunner, ExitCodeGenerat
     this.command = command;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] launchArgs) {
+    String[] args = LaunchArguments.expandAtFiles(launchArgs);
     LaunchArguments.overrides(args).forEach(System::setProperty);
     SpringApplication application = new SpringApplication(AcrAuditorApplication.class);
     application.setDefaultProperties(LaunchArguments.defaults(args));

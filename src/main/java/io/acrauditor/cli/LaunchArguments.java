@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * The few settings Spring needs before the command line is parsed by picocli: where the run
@@ -14,6 +15,16 @@ public final class LaunchArguments {
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
   private LaunchArguments() {}
+
+  /**
+   * The arguments as picocli will parse them, with {@code @file} replaced by the file's arguments:
+   * the CronJob passes nothing but {@code @/etc/acr-auditor/audit.args}.
+   */
+  public static String[] expandAtFiles(String[] args) {
+    CommandLine probe = new CommandLine(CommandLine.Model.CommandSpec.create());
+    probe.setUnmatchedArgumentsAllowed(true);
+    return probe.parseArgs(args).expandedArgs().toArray(String[]::new);
+  }
 
   /** Properties of lowest precedence: Spring's own configuration (SPRING_DATASOURCE_URL ...) wins. */
   public static Map<String, Object> defaults(String[] args) {
