@@ -17,7 +17,8 @@ import java.util.Set;
 final class ActivityLedger {
   private static final int SAMPLE_LIMIT = 10;
 
-  private final Map<String, List<RegistryActivity>> byRegistryAndIdentity = new HashMap<>();
+  // Nested maps, not "registry|identity" keys: one key string per registry and per identity, not per row.
+  private final Map<String, Map<String, List<RegistryActivity>>> byRegistryAndIdentity = new HashMap<>();
   private final Map<String, List<RegistryActivity>> byIdentity = new HashMap<>();
 
   ActivityLedger(List<RegistryActivity> rows, Map<String, String> registryIdByLoginServer) {
@@ -27,7 +28,8 @@ final class ActivityLedger {
         registry = registryIdByLoginServer.get(row.loginServer().toLowerCase(Locale.ROOT));
       }
       String identity = row.identity() == null ? "" : row.identity().toLowerCase(Locale.ROOT);
-      byRegistryAndIdentity.computeIfAbsent(registry + "|" + identity, k -> new ArrayList<>()).add(row);
+      byRegistryAndIdentity.computeIfAbsent(registry, k -> new HashMap<>())
+          .computeIfAbsent(identity, k -> new ArrayList<>()).add(row);
       byIdentity.computeIfAbsent(identity, k -> new ArrayList<>()).add(row);
     }
   }
@@ -37,8 +39,8 @@ final class ActivityLedger {
     if (identity == null) {
       return List.of();
     }
-    return byRegistryAndIdentity.getOrDefault(
-        AzureIds.key(registryId) + "|" + identity.toLowerCase(Locale.ROOT), List.of());
+    return byRegistryAndIdentity.getOrDefault(AzureIds.key(registryId), Map.of())
+        .getOrDefault(identity.toLowerCase(Locale.ROOT), List.of());
   }
 
   /** Rows for one identity on any registry. */

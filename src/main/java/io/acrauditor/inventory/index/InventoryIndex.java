@@ -47,6 +47,7 @@ public final class InventoryIndex {
   private final Map<String, List<ResolvedAssignment>> assignmentsByPrincipal = new HashMap<>();
   private final Map<String, List<ResolvedAssignment>> assignmentsByRegistry = new HashMap<>();
   private final Map<String, List<ClusterPullFailure>> failuresByCluster = new HashMap<>();
+  private final RoleGrants.Cache grantCache = new RoleGrants.Cache();
 
   private InventoryIndex(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -186,7 +187,7 @@ public final class InventoryIndex {
     List<AccessPath> rows = new ArrayList<>();
     boolean known = activityKnown(registry);
     for (ResolvedAssignment a : assignmentsByRegistry.getOrDefault(AzureIds.key(registry.id()), List.of())) {
-      Grants grants = a.grantsOn(registry.id());
+      Grants grants = a.grantsOn(registry);
       if (!grants.pull()) {
         continue;
       }
@@ -254,22 +255,19 @@ public final class InventoryIndex {
 
   private void resolve(RoleAssignment assignment, RoleCatalog roles) {
     RoleDefinition role = roles.find(assignment.roleDefinitionId());
-    Map<String, Registry> covered = new LinkedHashMap<>();
-    Map<String, Grants> grants = new LinkedHashMap<>();
-    for (Registry registry : registries.coveredBy(assignment.scope())) {
-      String key = AzureIds.key(registry.id());
-      covered.put(key, registry);
-      grants.put(key, RoleGrants.on(role, registry.roleAssignmentMode(), assignment.condition()));
-    }
+    List<Registry> covered = registries.coveredBy(assignment.scope());
     String level = assignment.scope() == null ? "unknown" : registries.scopeLevel(assignment.scope());
     if ("registry".equals(level) && assignment.condition() != null && !assignment.condition().isBlank()) {
       level = "repository";
     }
-    ResolvedAssignment resolved = new ResolvedAssignment(assignment, role, level, covered, grants);
+    ResolvedAssignment resolved = new ResolvedAssignment(
+        assignment, role, level, covered,
+        grantCache.of(role, RoleGrants.LEGACY_MODE, assignment.condition()),
+        grantCache.of(role, RoleGrants.ABAC_MODE, assignment.condition()));
     assignments.add(resolved);
     assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
-    for (String key : covered.keySet()) {
-      assignmentsByRegistry.computeIfAbsent(key, k -> new ArrayList<>()).add(resolved);
+    for (Registry registry : covered) {
+      assignmentsByRegistry.computeIfAbsent(AzureIds.key(registry.id()), k -> new ArrayList<>()).add(resolved);
     }
   }
 
@@ -283,9 +281,9 @@ public final class InventoryIndex {
         role != null ? role.type() : null,
         role != null,
         a.grants());
-    List<RegistryRef> covered = a.registries().values().stream().map(InventoryIndex::registryRef).toList();
+    List<RegistryRef> covered = a.registries().stream().map(InventoryIndex::registryRef).toList();
     RoleAssignmentFacts facts = new RoleAssignmentFacts(
-        a.scopeLevel(), roleFacts, principalRef(ra, a.registries().values()), covered);
+        a.scopeLevel(), roleFacts, principalRef(ra, a.registries()), covered);
     String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
     return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts);
   }
@@ -400,7 +398,7 @@ public final class InventoryIndex {
 
   private boolean canPull(String principalId, Registry registry) {
     for (ResolvedAssignment a : assignmentsByPrincipal.getOrDefault(lower(principalId), List.of())) {
-      if (a.grantsOn(registry.id()).pull()) {
+      if (a.covers(registry) && a.grantsOn(registry).pull()) {
         return true;
       }
     }
@@ -412,9 +410,9 @@ public final class InventoryIndex {
   private Subject principalSubject(Principal principal) {
     List<PrincipalFacts.RegistryRole> roles = new ArrayList<>();
     for (ResolvedAssignment a : assignmentsByPrincipal.getOrDefault(lower(principal.id()), List.of())) {
-      for (Registry registry : a.registries().values()) {
+      for (Registry registry : a.registries()) {
         roles.add(new PrincipalFacts.RegistryRole(
-            registry.id(), registry.name(), a.roleName(), a.assignment().scope(), a.grantsOn(registry.id())));
+            registry.id(), registry.name(), a.roleName(), a.assignment().scope(), a.grantsOn(registry)));
       }
     }
     boolean otherTenant = principal.appOwnerOrganizationId() != null

@@ -3,23 +3,39 @@ package io.acrauditor.inventory.index;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
-import java.util.Map;
+import java.util.List;
 
 /**
- * A role assignment with its role definition and what it grants on each registry it covers
- * (keyed by registry id key, in inventory order).
+ * A role assignment with its role definition and the registries it covers. What it grants on a
+ * registry depends only on that registry's role assignment mode, so two values cover every
+ * registry; the covered list is shared with every assignment of the same scope. Both matter when
+ * an estate holds hundreds of thousands of assignments.
  */
 record ResolvedAssignment(
-    RoleAssignment assignment, RoleDefinition role, String scopeLevel, Map<String, Registry> registries,
-    Map<String, Grants> grantsByRegistry) {
+    RoleAssignment assignment, RoleDefinition role, String scopeLevel, List<Registry> registries,
+    Grants legacyGrants, Grants abacGrants) {
 
-  Grants grantsOn(String registryId) {
-    return grantsByRegistry.getOrDefault(AzureIds.key(registryId), Grants.NONE);
+  Grants grantsOn(Registry registry) {
+    return RoleGrants.ABAC_MODE.equalsIgnoreCase(registry.roleAssignmentMode()) ? abacGrants : legacyGrants;
+  }
+
+  boolean covers(Registry registry) {
+    for (Registry r : registries) {
+      if (r == registry) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Union over the covered registries. */
   Grants grants() {
-    return grantsByRegistry.values().stream().reduce(Grants::or).orElse(Grants.NONE);
+    Grants union = null;
+    for (Registry registry : registries) {
+      Grants g = grantsOn(registry);
+      union = union == null ? g : union.or(g);
+    }
+    return union == null ? Grants.NONE : union;
   }
 
   String roleName() {

@@ -12,6 +12,21 @@ import java.util.List;
  */
 final class RoleGrants {
   static final String ABAC_MODE = "AbacRepositoryPermissions";
+  static final String LEGACY_MODE = "LegacyRegistryPermissions";
+
+  /**
+   * Grants by role, mode and whether a condition scopes them: a handful of distinct values however
+   * many assignments share them, so each is computed once and shared.
+   */
+  static final class Cache {
+    private final java.util.Map<String, Grants> grants = new java.util.HashMap<>();
+
+    Grants of(RoleDefinition role, String mode, String condition) {
+      boolean scoped = condition != null && !condition.isBlank();
+      String key = (role == null ? "-" : role.id() + "|" + role.name()) + "|" + mode + "|" + scoped;
+      return grants.computeIfAbsent(key, k -> on(role, mode, condition));
+    }
+  }
 
   private static final String PULL = "Microsoft.ContainerRegistry/registries/pull/read";
   private static final String PUSH = "Microsoft.ContainerRegistry/registries/push/write";
