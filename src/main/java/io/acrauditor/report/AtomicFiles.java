@@ -1,7 +1,10 @@
 package io.acrauditor.report;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,25 +44,116 @@ public final class AtomicFiles {
     return absolute;
   }
 
+  /** Writes {@code content} to a file; see {@link #write(Path, IoConsumer)}. */
   public static void write(Path target, byte[] content) {
+    write(target, out -> out.write(content));
+  }
+
+  /**
+   * Writes a file as {@code content} produces it, without holding it in memory: the bytes stream
+   * into the temporary file, which replaces {@code target} only once {@code content} has returned
+   * and the bytes are on disk. When {@code content} throws (an {@link IOException}, or anything
+   * else, such as a rendering error or running out of memory half way), the temporary file is
+   * deleted, nothing appears at {@code target} and an existing {@code target} is left as it was.
+   *
+   * @throws OutputNotWritableException when the file cannot be written or moved into place
+   */
+  public static void write(Path target, IoConsumer<OutputStream> content) {
+    try (Staged staged = stage(target, content)) {
+      staged.commit();
+    }
+  }
+
+  /**
+   * Writes the temporary file of {@code target} as {@link #write(Path, IoConsumer)} does, but
+   * leaves it staged: {@link Staged#commit()} moves it into place, {@link Staged#close()} deletes
+   * it unless it was committed. Lets a caller write several files completely before any of them
+   * appears.
+   */
+  public static Staged stage(Path target, IoConsumer<OutputStream> content) {
     Path absolute = target.toAbsolutePath().normalize();
-    Path dir = absolute.getParent();
     Path temp = null;
+    boolean complete = false;
     try {
-      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
+      temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".partial");
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        // Closing is ours to do after the force: writers such as Jackson close their target when
+        // they finish, and a closed channel can no longer be forced to disk.
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+        content.accept(new KeptOpen(out));
+        out.flush();
         channel.force(true);
       }
-      move(temp, absolute);
-      temp = null;
+      complete = true;
+      return new Staged(absolute, temp);
     } catch (IOException e) {
       throw new OutputNotWritableException(absolute, reason(e), e);
     } finally {
+      if (!complete) {
+        deleteQuietly(temp);
+      }
+    }
+  }
+
+  private static final int BUFFER = 64 * 1024;
+
+  /** Something that writes to a stream and may fail doing so. */
+  @FunctionalInterface
+  public interface IoConsumer<T> {
+    void accept(T t) throws IOException;
+  }
+
+  /** A complete temporary file waiting to replace its target. */
+  public static final class Staged implements AutoCloseable {
+    private final Path target;
+    private Path temp;
+
+    private Staged(Path target, Path temp) {
+      this.target = target;
+      this.temp = temp;
+    }
+
+    public Path target() {
+      return target;
+    }
+
+    /** Moves the file into place; returns the target. */
+    public Path commit() {
+      if (temp == null) {
+        throw new IllegalStateException(target + " was already committed or discarded");
+      }
+      try {
+        move(temp, target);
+        temp = null;
+      } catch (IOException e) {
+        throw new OutputNotWritableException(target, reason(e), e);
+      }
+      return target;
+    }
+
+    /** Deletes the temporary file unless it was committed. */
+    @Override
+    public void close() {
       deleteQuietly(temp);
+      temp = null;
+    }
+  }
+
+  /** Passes writes through and turns {@code close} into {@code flush}. */
+  private static final class KeptOpen extends FilterOutputStream {
+    KeptOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      // FilterOutputStream would write byte by byte.
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
     }
   }
 

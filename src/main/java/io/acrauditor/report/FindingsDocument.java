@@ -13,7 +13,6 @@ import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
 import io.acrauditor.inventory.Coverage;
-import io.acrauditor.inventory.index.AccessPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,9 @@ import java.util.Map;
  * consumers never have to tell "absent" from "empty" for a list. Described by {@code
  * schema/findings.schema.json}; a change of shape that can break a reader bumps {@link
  * #FORMAT_VERSION}.
+ *
+ * <p>The access matrix is a view that sorts one registry's paths at a time as it is iterated, so
+ * serialising the document straight to a stream never holds a sorted copy of the whole matrix.
  *
  * <p>{@code comparison}, and {@code status} and {@code firstSeen} on each finding, are there
  * exactly when the run was compared with its history: a reader can tell "not compared" from
@@ -38,7 +40,7 @@ record FindingsDocument(
     List<ReportedFinding> findings,
     List<EvaluationError> evaluationErrors,
     Coverage coverage,
-    List<AccessPath> accessMatrix,
+    AccessMatrix accessMatrix,
     List<AppliedRule> rules) {
 
   static final int FORMAT_VERSION = 1;
@@ -138,7 +140,7 @@ record FindingsDocument(
             coverage.logWindow(),
             ReportOrder.sorted(coverage.workspaces(), ReportOrder.folded()),
             ReportOrder.sorted(coverage.gaps(), ReportOrder.GAP)),
-        ReportOrder.sorted(result.accessMatrix(), ReportOrder.ACCESS_PATH),
+        AccessMatrix.of(result.accessMatrix()),
         ReportOrder.sorted(result.rules(), ReportOrder.RULE).stream()
             .map(FindingsDocument::complete)
             .toList());

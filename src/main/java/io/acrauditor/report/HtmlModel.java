@@ -14,18 +14,28 @@ import io.acrauditor.report.FindingsDocument.TrendPoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * What the HTML templates see: the audit result already grouped, sorted and flattened into
  * strings where a template would otherwise need logic (evidence values, chart geometry, which
  * links are safe). Templates stay layout only, and an overriding template cannot get the order or
  * the escaping wrong.
+ *
+ * <p>Built for a page that is streamed as it renders: {@code accessMatrix} and the findings of
+ * each rule are views whose elements are made when the template reaches them and dropped after,
+ * so the model adds to the heap only what the one element being rendered needs. A template that
+ * reads an element twice gets it made twice. The access matrix shows at most {@code
+ * pathsPerRegistry} paths of each registry; the counts ({@code accessMatrix?size}, {@code
+ * accessPathCount}, {@code pathCount}) are always those of the whole matrix.
  */
 public record HtmlModel(
     RunMetadata run,
@@ -41,6 +51,7 @@ public record HtmlModel(
     List<TopRule> topRules,
     List<RegistryAccess> accessMatrix,
     int accessPathCount,
+    int pathsPerRegistry,
     List<SeverityGroup> findings,
     List<EvaluationError> evaluationErrors,
     Coverage coverage,
@@ -61,7 +72,20 @@ public record HtmlModel(
 
   public record TopRule(String ruleId, String title, String severity, int count) {}
 
-  public record RegistryAccess(String registryName, String registryId, List<AccessRow> paths, int beyondPull) {}
+  /**
+   * One registry's part of the matrix. {@code paths} are the rows shown: those beyond pull first,
+   * then the others, each in report order, at most the model's {@code pathsPerRegistry}; {@code
+   * hidden} more paths ({@code hiddenBeyondPull} of them beyond pull) are only in {@code
+   * findings.json}. {@code pathCount} and {@code beyondPull} count all of the registry's paths.
+   */
+  public record RegistryAccess(
+      String registryName,
+      String registryId,
+      List<AccessRow> paths,
+      int pathCount,
+      int beyondPull,
+      int hidden,
+      int hiddenBeyondPull) {}
 
   /**
    * One access matrix row. {@code scopeShown} and {@code identityIdShown} drop the registry's own
@@ -139,6 +163,14 @@ public record HtmlModel(
   public record Link(String kind, String id, String label, String href) {}
 
   public static HtmlModel of(AuditResult result) {
+    return of(result, HtmlReportWriter.DEFAULT_PATHS_PER_REGISTRY);
+  }
+
+  /** {@code pathsPerRegistry}: the most access paths shown for one registry, at least 1. */
+  public static HtmlModel of(AuditResult result, int pathsPerRegistry) {
+    if (pathsPerRegistry < 1) {
+      throw new IllegalArgumentException("pathsPerRegistry must be at least 1, was " + pathsPerRegistry);
+    }
     FindingsDocument doc = FindingsDocument.of(result);
     RunMetadata run = doc.run() == null ? emptyRun() : doc.run();
     Coverage coverage = doc.coverage();
@@ -155,7 +187,7 @@ public record HtmlModel(
       windowEnd = coverage.logWindow().end();
     }
 
-    List<RegistryAccess> registries = groupByRegistry(doc.accessMatrix());
+    AccessMatrix matrix = doc.accessMatrix();
     return new HtmlModel(
         run,
         entries(run.parameters()),
@@ -171,8 +203,9 @@ public record HtmlModel(
             .limit(TOP_RULES)
             .map(r -> new TopRule(r.ruleId(), r.title(), label(r.severity()), r.count()))
             .toList(),
-        registries,
-        doc.accessMatrix().size(),
+        new LazyList<>(matrix.registries(), r -> registry(matrix, r, pathsPerRegistry)),
+        matrix.size(),
+        pathsPerRegistry,
         groupFindings(doc.findings()),
         doc.evaluationErrors(),
         coverage,
@@ -210,21 +243,27 @@ public record HtmlModel(
     return new Chart(barX + maxBar + 60, y + 4, bars);
   }
 
-  private static List<RegistryAccess> groupByRegistry(List<AccessPath> paths) {
-    Map<String, List<AccessPath>> byRegistry = new LinkedHashMap<>();
-    for (AccessPath p : paths) {
-      String key = Objects.toString(p.registryId(), "").toLowerCase(Locale.ROOT);
-      byRegistry.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+  private static RegistryAccess registry(AccessMatrix matrix, AccessMatrix.Registry registry, int limit) {
+    List<AccessPath> all = matrix.paths(registry);
+    List<AccessRow> shown = new ArrayList<>(Math.min(limit, all.size()));
+    // Two passes keep report order within each kind and put what can push or delete where a
+    // reader looks first; a cap then only ever hides plain pull before it hides more.
+    for (boolean beyondPull : new boolean[] {true, false}) {
+      for (AccessPath p : all) {
+        if (shown.size() < limit && p.beyondPull() == beyondPull) {
+          shown.add(row(p));
+        }
+      }
     }
-    return byRegistry.values().stream()
-        .map(
-            rows ->
-                new RegistryAccess(
-                    rows.get(0).registryName(),
-                    rows.get(0).registryId(),
-                    rows.stream().map(HtmlModel::row).toList(),
-                    (int) rows.stream().filter(AccessPath::beyondPull).count()))
-        .toList();
+    int shownBeyondPull = Math.min(limit, registry.beyondPull());
+    return new RegistryAccess(
+        registry.registryName(),
+        registry.registryId(),
+        shown,
+        registry.size(),
+        registry.beyondPull(),
+        registry.size() - shown.size(),
+        registry.beyondPull() - shownBeyondPull);
   }
 
   private static AccessRow row(AccessPath p) {
@@ -384,15 +423,14 @@ public record HtmlModel(
   private static List<SeverityGroup> groupFindings(List<ReportedFinding> findings) {
     List<SeverityGroup> groups = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      Map<String, List<FindingView>> byRule = new LinkedHashMap<>();
+      Map<String, List<ReportedFinding>> byRule = new LinkedHashMap<>();
       Map<String, String> titles = new LinkedHashMap<>();
       int count = 0;
       for (ReportedFinding f : findings) {
         if (f.severity() != s) {
           continue;
         }
-        byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>())
-            .add(new FindingView(f, entries(f.evidence()), links(f.references()), day(f.firstSeen())));
+        byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
         titles.putIfAbsent(f.ruleId(), f.title());
         count++;
       }
@@ -401,11 +439,39 @@ public record HtmlModel(
       }
       List<RuleGroup> rules =
           byRule.entrySet().stream()
-              .map(e -> new RuleGroup(e.getKey(), titles.get(e.getKey()), s.label(), List.copyOf(e.getValue())))
+              .map(e -> new RuleGroup(e.getKey(), titles.get(e.getKey()), s.label(), new LazyList<>(e.getValue(), HtmlModel::view)))
               .toList();
       groups.add(new SeverityGroup(s.label(), display(s), count, rules));
     }
     return groups;
+  }
+
+  private static FindingView view(ReportedFinding f) {
+    return new FindingView(f, entries(f.evidence()), links(f.references()), day(f.firstSeen()));
+  }
+
+  /**
+   * {@code source} with {@code view} applied to an element each time it is read, nothing kept:
+   * the template's loop makes each view when it reaches it and the previous one can be collected.
+   */
+  private static final class LazyList<S, T> extends AbstractList<T> implements RandomAccess {
+    private final List<S> source;
+    private final Function<S, T> view;
+
+    LazyList(List<S> source, Function<S, T> view) {
+      this.source = source;
+      this.view = view;
+    }
+
+    @Override
+    public T get(int index) {
+      return view.apply(source.get(index));
+    }
+
+    @Override
+    public int size() {
+      return source.size();
+    }
   }
 
   static List<Entry> entries(Map<String, Object> values) {

@@ -1,12 +1,23 @@
 package io.acrauditor.report;
 
 import io.acrauditor.findings.AuditResult;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.ObjectWriter;
 
-/** {@code findings.json}: the whole audit result, for machines; see {@link FindingsDocument}. */
+/**
+ * {@code findings.json}: the whole audit result, for machines; see {@link FindingsDocument}. Every
+ * access path is in it; Jackson writes them to the stream as the matrix yields them, registry by
+ * registry.
+ */
 public final class JsonReportWriter implements ReportWriter {
   public static final String FILE_NAME = "findings.json";
+
+  // The stream belongs to the caller, who still has a newline to add and a file to force to disk.
+  private static final ObjectWriter WRITER = ReportJson.MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 
   @Override
   public String fileName() {
@@ -14,12 +25,16 @@ public final class JsonReportWriter implements ReportWriter {
   }
 
   @Override
-  public byte[] render(AuditResult result) {
+  public void write(AuditResult result, OutputStream out) throws IOException {
     try {
-      String json = ReportJson.MAPPER.writeValueAsString(FindingsDocument.of(result));
-      return (json + "\n").getBytes(StandardCharsets.UTF_8);
+      WRITER.writeValue(out, FindingsDocument.of(result));
+    } catch (JacksonIOException e) {
+      // The disk, not the document: the caller reports it as an unwritable file.
+      IOException cause = e.getCause();
+      throw cause != null ? cause : new IOException(e.getOriginalMessage(), e);
     } catch (JacksonException e) {
       throw new ReportRenderException(FILE_NAME, e.getOriginalMessage(), e);
     }
+    out.write('\n');
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,85 @@ class AtomicFilesTest {
     assertThat(target).isDirectory();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void streamsIntoPlaceAndReplacesAtomically(@TempDir Path dir) throws IOException {
+    Path target = Files.writeString(dir.resolve("report.html"), "old");
+    AtomicFiles.write(
+        target,
+        out -> {
+          for (int i = 0; i < 10_000; i++) {
+            out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+          }
+          // Writers such as Jackson close what they were given; the file must still be completed.
+          out.close();
+        });
+    assertThat(Files.readAllLines(target)).hasSize(10_000).startsWith("line 0").endsWith("line 9999");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void aFailureHalfWayLeavesNothingAtTheNameAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+    Path fresh = dir.resolve("findings.json");
+    Path existing = Files.writeString(dir.resolve("report.html"), "previous run");
+    IllegalStateException boom = new IllegalStateException("template error half way");
+    for (Path target : List.of(fresh, existing)) {
+      assertThatThrownBy(
+              () ->
+                  AtomicFiles.write(
+                      target,
+                      out -> {
+                        out.write(new byte[200_000]);
+                        throw boom;
+                      }))
+          .isSameAs(boom);
+    }
+    assertThat(fresh).doesNotExist();
+    assertThat(existing).hasContent("previous run");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(existing);
+    }
+  }
+
+  @Test
+  void anOutputFailureHalfWayIsReportedAsNotWritable(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("findings.json");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write('{');
+                      throw new IOException("No space left on device");
+                    }))
+        .isInstanceOfSatisfying(
+            OutputNotWritableException.class,
+            e -> {
+              assertThat(e.path()).isEqualTo(target.toAbsolutePath());
+              assertThat(e.reason()).isEqualTo("No space left on device");
+            });
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aStagedFileAppearsOnlyWhenCommittedAndIsDeletedOtherwise(@TempDir Path dir) throws IOException {
+    Path kept = dir.resolve("report.html");
+    Path dropped = dir.resolve("findings.json");
+    try (AtomicFiles.Staged staged = AtomicFiles.stage(kept, out -> out.write("<html>".getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.Staged discarded = AtomicFiles.stage(dropped, out -> out.write("{}".getBytes(StandardCharsets.UTF_8)))) {
+      assertThat(kept).doesNotExist();
+      assertThat(dir.toFile().list()).hasSize(2).allMatch(n -> n.startsWith(".") && n.endsWith(".partial"));
+      assertThat(staged.commit()).isEqualTo(kept.toAbsolutePath());
+    }
+    assertThat(kept).hasContent("<html>");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(kept);
     }
   }
 }

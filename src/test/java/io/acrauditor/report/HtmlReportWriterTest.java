@@ -81,6 +81,67 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void aBusyRegistryShowsItsFirstFiftyPathsBeyondPullFirstAndSaysHowManyMore() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    Document doc = render(result);
+    Element busy = doc.selectFirst("#access .registry[data-registry-id=\"" + ReportFixtures.BUSY_ACR + "\"]");
+    assertThat(busy).isNotNull();
+    Elements rows = busy.select("tr.access-row");
+    assertThat(rows).hasSize(50);
+    // 8 of the 120 hold AcrPush: all of them on top, in report order, then pull-only in order.
+    assertThat(rows.subList(0, 8)).allMatch(r -> r.hasClass("beyond-pull"));
+    assertThat(rows.subList(0, 8).stream().map(r -> r.selectFirst(".identity").text()))
+        .containsExactly("sp-ci-007", "sp-ci-022", "sp-ci-037", "sp-ci-052", "sp-ci-067", "sp-ci-082", "sp-ci-097", "sp-ci-112");
+    assertThat(rows.subList(8, 50)).noneMatch(r -> r.hasClass("beyond-pull"));
+    assertThat(rows.get(8).selectFirst(".identity").text()).isEqualTo("sp-ci-000");
+    assertThat(rows.get(49).selectFirst(".identity").text()).isEqualTo("sp-ci-044");
+    Element more = busy.selectFirst("tbody > tr:last-child");
+    assertThat(more.hasClass("more-paths")).isTrue();
+    assertThat(more.text()).isEqualTo("and 70 more paths: see findings.json (accessMatrix)");
+    assertThat(more.attr("data-hidden")).isEqualTo("70");
+    assertThat(busy.selectFirst("h3").text()).endsWith("120 access paths · 8 beyond pull");
+
+    // Counts are those of the whole matrix, not of what is shown.
+    assertThat(doc.select("#summary ul.totals li").stream().map(li -> li.selectFirst("span").text() + ": " + li.selectFirst("strong").text()))
+        .contains("Registries with pull access: 3", "Access paths: " + result.accessMatrix().size());
+    assertThat(result.accessMatrix()).hasSize(ReportFixtures.rich().accessMatrix().size() + 120);
+    // The other registries are untouched and have no "more" row.
+    assertThat(doc.select("#access tr.access-row")).hasSize(result.accessMatrix().size() - 70);
+    assertThat(doc.select("#access tr.more-paths")).hasSize(1);
+  }
+
+  @Test
+  void theCapIsAParameterAndHiddenPathsBeyondPullAreCounted() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    Document doc = Jsoup.parse(html(new HtmlReportWriter(Optional.empty(), 5), result));
+    Element busy = doc.selectFirst("#access .registry[data-registry-id=\"" + ReportFixtures.BUSY_ACR + "\"]");
+    assertThat(busy.select("tr.access-row")).hasSize(5).allMatch(r -> r.hasClass("beyond-pull"));
+    assertThat(busy.selectFirst("tr.more-paths").text())
+        .isEqualTo("and 115 more paths (3 of them more than pull): see findings.json (accessMatrix)");
+    assertThat(doc.select("#access .lead").text()).contains("at most 5 paths");
+    assertThatThrownBy(() -> new HtmlReportWriter(Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aBusyRegistryRendersTheSameWhateverTheInputOrder() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    byte[] first = writer.render(result);
+    for (long seed = 1; seed <= 3; seed++) {
+      assertThat(writer.render(ReportFixtures.shuffled(result, seed))).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void everyBuiltInTemplateIsCheckedBeforeRendering() throws IOException {
+    // check() parses this list up front; a built-in template missing from it would only be parsed
+    // half way through writing the page.
+    try (var files = Files.list(Path.of("reports"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh")))
+          .containsExactlyInAnyOrderElementsOf(HtmlReportWriter.TEMPLATES);
+    }
+  }
+
+  @Test
   void headerCarriesTheRunMetadata() {
     AuditResult result = ReportFixtures.rich();
     Document doc = render(result);

@@ -68,6 +68,42 @@ class JsonReportWriterTest {
   }
 
   @Test
+  void everyAccessPathOfABusyRegistryIsInTheJsonInReportOrder() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    JsonNode doc = render(result);
+    assertThat(SCHEMA.validate(doc)).isEmpty();
+    JsonNode matrix = doc.get("accessMatrix");
+    assertThat(matrix.size()).isEqualTo(result.accessMatrix().size());
+    List<String> busy = new ArrayList<>();
+    for (JsonNode row : matrix) {
+      if (row.get("registryId").asString().equals(ReportFixtures.BUSY_ACR)) {
+        busy.add(row.get("identity").asString());
+      }
+    }
+    // All 120, contiguous and sorted: the JSON has no cap and no beyond-pull-first.
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      expected.add(String.format(java.util.Locale.ROOT, "sp-ci-%03d", i));
+    }
+    assertThat(busy).isEqualTo(expected);
+    // The same order the whole matrix sorted at once would give.
+    List<String> sorted =
+        result.accessMatrix().stream().sorted(ReportOrder.ACCESS_PATH).map(p -> p.registryId() + "|" + p.identity() + "|" + p.role()).toList();
+    List<String> written = new ArrayList<>();
+    matrix.forEach(row -> written.add(row.get("registryId").asString() + "|" + row.get("identity").asString() + "|" + row.get("role").asString()));
+    assertThat(written).isEqualTo(sorted);
+  }
+
+  @Test
+  void aBusyRegistryWritesTheSameBytesWhateverTheInputOrder() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    byte[] first = writer.render(result);
+    for (long seed = 1; seed <= 3; seed++) {
+      assertThat(writer.render(ReportFixtures.shuffled(result, seed))).isEqualTo(first);
+    }
+  }
+
+  @Test
   void schemaRejectsAFindingWithoutFingerprint() {
     ObjectNode doc = (ObjectNode) render(ReportFixtures.rich());
     ((ObjectNode) doc.get("findings").get(2)).remove("fingerprint");

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -95,6 +96,29 @@ final class ReportFixtures {
         new RunComparison(null, null, history, List.of(), List.of(),
             List.of(new TrendPoint(r.run().runId(), r.run().finishedAt(), r.summary().bySeverity())));
     return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), r.accessMatrix(), r.rules(), first);
+  }
+
+  static final String BUSY_ACR =
+      "/subscriptions/" + SUB_SHARED + "/resourceGroups/rg-ci/providers/Microsoft.ContainerRegistry/registries/busyciacr";
+
+  /**
+   * {@code r} plus a registry with {@code paths} access paths, in the middle of the matrix as the
+   * index would put it: identities {@code sp-ci-000}, {@code sp-ci-001} ..., every one whose
+   * number is 7 modulo 15 holding AcrPush (beyond pull), the others AcrPull.
+   */
+  static AuditResult withBusyRegistry(AuditResult r, int paths) {
+    List<AccessPath> matrix = new ArrayList<>(r.accessMatrix());
+    int at = matrix.size() / 2;
+    List<AccessPath> busy = new ArrayList<>();
+    for (int i = 0; i < paths; i++) {
+      boolean push = i % 15 == 7;
+      busy.add(
+          new AccessPath(BUSY_ACR, "busyciacr", String.format(Locale.ROOT, "sp-ci-%03d", i),
+              String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", i), "ServicePrincipal", "rbac",
+              push ? "AcrPush" : "AcrPull", BUSY_ACR, "registry", push, null));
+    }
+    matrix.addAll(at, busy);
+    return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), matrix, r.rules(), r.comparison());
   }
 
   static AuditResult withHostileNames() {

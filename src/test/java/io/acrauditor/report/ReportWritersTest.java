@@ -36,6 +36,50 @@ class ReportWritersTest {
   }
 
   @Test
+  void aFailureWhileStreamingLeavesNoReportAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+    // Parses, so the check lets it through; fails only when the data reaches it, after the page's
+    // first sections and the run folder exist.
+    Path templates = Files.createDirectory(dir.resolve("templates"));
+    Files.writeString(templates.resolve("findings.ftlh"), "<section>${noSuchVariable}</section>\n");
+    Path run = dir.resolve("run");
+    assertThatThrownBy(() -> ReportWriters.standard(Optional.of(templates)).writeAll(ReportFixtures.rich(), run))
+        .isInstanceOf(ReportRenderException.class)
+        .hasMessageContaining("findings.ftlh:1");
+    assertThat(run).isEmptyDirectory();
+  }
+
+  @Test
+  void aFindingsJsonFailureAlsoDiscardsTheCompletedHtml(@TempDir Path dir) {
+    ReportWriter failing =
+        new ReportWriter() {
+          @Override
+          public String fileName() {
+            return "findings.json";
+          }
+
+          @Override
+          public void write(io.acrauditor.findings.AuditResult result, java.io.OutputStream out) throws IOException {
+            out.write("{\"formatVersion\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new ReportRenderException("findings.json", "cannot serialise", null);
+          }
+        };
+    Path run = dir.resolve("run");
+    ReportWriters writers = new ReportWriters(List.of(new HtmlReportWriter(Optional.empty()), failing));
+    assertThatThrownBy(() -> writers.writeAll(ReportFixtures.rich(), run)).isInstanceOf(ReportRenderException.class);
+    assertThat(run).isEmptyDirectory();
+  }
+
+  @Test
+  void theCapOverloadKeepsEveryPathInTheJson(@TempDir Path dir) throws IOException {
+    Path run = dir.resolve("run");
+    var result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    ReportWriters.standard(Optional.empty(), 10).writeAll(result, run);
+    assertThat(Files.readString(run.resolve("report.html"))).contains("and 110 more paths");
+    assertThat(JsonMapper.builder().build().readTree(run.resolve("findings.json").toFile()).get("accessMatrix").size())
+        .isEqualTo(result.accessMatrix().size());
+  }
+
+  @Test
   void anUnwritableRunFolderIsReportedWithItsPath(@TempDir Path dir) throws IOException {
     Path blocker = Files.writeString(dir.resolve("out"), "a file, not a folder");
     assertThatThrownBy(() -> ReportWriters.standard(Optional.empty()).writeAll(ReportFixtures.rich(), blocker.resolve("run")))
