@@ -1,6 +1,7 @@
 package io.acrauditor.cli;
 
 import io.acrauditor.collect.CollectOptions;
+import io.acrauditor.collect.InventorySource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -46,6 +47,12 @@ public class AzureScopeOptions {
       description = "Azure reads in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
+  @Option(names = "--inventory-source", paramLabel = "graph|arm", defaultValue = "graph",
+      converter = InventorySourceConverter.class,
+      description = "Read registries, clusters and role assignments through Azure Resource Graph (batched, few "
+          + "requests) or ARM list calls per subscription; both give the same snapshot (default: ${DEFAULT-VALUE}).")
+  InventorySource inventorySource;
+
   CollectOptions toOptions(SubscriptionScope scope) {
     return CollectOptions.builder()
         .subscriptions(scope.subscriptions)
@@ -58,7 +65,19 @@ public class AzureScopeOptions {
         .graphEndpoint(graphEndpoint)
         .logAnalyticsEndpoint(logAnalyticsEndpoint)
         .concurrency(concurrency)
+        .inventorySource(inventorySource)
         .build();
+  }
+
+  static final class InventorySourceConverter implements ITypeConverter<InventorySource> {
+    @Override
+    public InventorySource convert(String value) {
+      try {
+        return InventorySource.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** {@code 30d}, {@code 12h}, {@code 90m} or an ISO-8601 duration. */

@@ -1,6 +1,7 @@
 package io.acrauditor.collect;
 
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.util.Context;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
@@ -111,6 +112,16 @@ final class ArmInventoryReader {
      */
     List<RoleAssignment> roleAssignments() {
       return authorization.roleServiceClient().getRoleAssignments().list().stream()
+          .map(ArmMapper::roleAssignment)
+          .toList();
+    }
+
+    /**
+     * Assignments at the subscription and above it only ({@code $filter=atScope()}): what a
+     * subscription-scoped Resource Graph query cannot return.
+     */
+    List<RoleAssignment> roleAssignmentsAtAndAbove() {
+      return authorization.roleServiceClient().getRoleAssignments().list("atScope()", null, Context.NONE).stream()
           .map(ArmMapper::roleAssignment)
           .toList();
     }

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Collects a {@link Snapshot} from live Azure, read-only: ARM for registries, tokens, scope maps,
- * diagnostic settings, clusters, role assignments and definitions; Microsoft Graph for principals;
- * Log Analytics for registry activity and cluster pull failures.
+ * Collects a {@link Snapshot} from live Azure, read-only: Azure Resource Graph (or, with {@link
+ * InventorySource#ARM}, ARM list calls per subscription) for registries, clusters, role
+ * assignments and definitions; ARM for tokens, scope maps and diagnostic settings; Microsoft Graph
+ * for principals; Log Analytics for registry activity and cluster pull failures.
  *
  * <p>Reads run on a pool of {@link CollectOptions#concurrency()} threads. What cannot be read for
  * one scope becomes a {@link Coverage.Gap} and the rest goes on; only an unusable endpoint or
@@ -96,6 +99,8 @@ public final class AzureCollector {
     private final ExecutorService pool;
     private final CoverageRecorder coverage;
     private final ArmInventoryReader arm;
+    private final ResourceGraphReader graph;
+    private final Map<String, ArmInventoryReader.Subscription> readers = new ConcurrentHashMap<>();
     private final HttpPipeline graphPipeline;
     private final HttpPipeline logsPipeline;
     private final AtomicInteger subscriptionsDone = new AtomicInteger();
@@ -108,8 +113,9 @@ public final class AzureCollector {
       this.endpoints = options.endpoints();
       this.coverage = new CoverageRecorder(endpoints.authorityHost());
       this.pool = pool;
-      this.arm = new ArmInventoryReader(Pipelines.arm(credential, httpClient, options, endpoints),
-          endpoints.azureEnvironment(), options.tenantId());
+      HttpPipeline armPipeline = Pipelines.arm(credential, httpClient, options, endpoints);
+      this.arm = new ArmInventoryReader(armPipeline, endpoints.azureEnvironment(), options.tenantId());
+      this.graph = new ResourceGraphReader(armPipeline, endpoints.azureEnvironment(), options.tenantId());
       this.graphPipeline = Pipelines.graph(credential, httpClient, options, endpoints);
       this.logsPipeline = Pipelines.logAnalytics(credential, httpClient, options, endpoints);
     }
@@ -120,22 +126,17 @@ public final class AzureCollector {
       subscriptionsTotal.set(subscriptions.size());
       report("subscriptions");
 
-      // Per subscription: its registries, clusters and role assignments.
-      List<SubscriptionResult> perSubscription = parallel(subscriptions, this::readSubscription);
+      Inventory inventory = options.inventorySource() == InventorySource.GRAPH
+          ? fromResourceGraph(subscriptions) : fromArm(subscriptions);
 
-      // Per registry: tokens, scope maps, diagnostic settings.
-      List<RegistryTask> registryTasks = new ArrayList<>();
-      for (SubscriptionResult s : perSubscription) {
-        s.registries.forEach(r -> registryTasks.add(new RegistryTask(s.reader, r)));
-      }
-      List<Registry> registries = sorted(parallel(registryTasks, this::readRegistry), Registry::id);
+      // Per registry: tokens, scope maps, diagnostic settings (ARM either way: Resource Graph has none).
+      List<Registry> registries = sorted(parallel(inventory.registries(), this::readRegistry), Registry::id);
 
-      List<RoleAssignment> roleAssignments = distinctById(perSubscription.stream()
-          .flatMap(s -> s.roleAssignments.stream()).toList(), RoleAssignment::id);
+      List<RoleAssignment> roleAssignments = inventory.roleAssignments();
       report("roles");
-      List<RoleDefinition> roleDefinitions = roleDefinitions(perSubscription);
+      List<RoleDefinition> roleDefinitions = roleDefinitions(roleAssignments);
 
-      List<ManagedClusterInner> clusterInners = perSubscription.stream().flatMap(s -> s.clusters.stream()).toList();
+      List<ManagedClusterInner> clusterInners = inventory.clusters();
       List<ManagedCluster> clusters = sorted(clusterInners.stream().map(ArmMapper::cluster).toList(),
           ManagedCluster::id);
       report("principals");
@@ -164,7 +165,7 @@ public final class AzureCollector {
           Snapshot.CURRENT_SCHEMA_VERSION,
           ArmMapper.iso(now),
           tenantId,
-          new SnapshotSource("azure", endpoints.cloudName(), "arm", toolVersion()),
+          new SnapshotSource("azure", endpoints.cloudName(), options.inventorySource().wireName(), toolVersion()),
           registries,
           clusters,
           sorted(roleAssignments, RoleAssignment::id),
@@ -186,10 +187,147 @@ public final class AzureCollector {
           armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
     }
 
+    /** ARM list calls, subscription by subscription. */
+    private Inventory fromArm(List<Coverage.AuditedSubscription> subscriptions) {
+      List<SubscriptionResult> perSubscription = parallel(subscriptions, this::readSubscription);
+      List<RoleAssignment> assignments = distinctById(perSubscription.stream()
+          .flatMap(s -> s.roleAssignments.stream()).toList(), RoleAssignment::id);
+      return new Inventory(
+          perSubscription.stream().flatMap(s -> s.registries.stream()).toList(),
+          perSubscription.stream().flatMap(s -> s.clusters.stream()).toList(),
+          () -> assignments);
+    }
+
+    /**
+     * Resource Graph, up to 1,000 subscriptions a query. Two things it cannot give are read through
+     * ARM so that the snapshot is the one the ARM path gives: assignments inherited from above the
+     * subscriptions (one {@code atScope()} list per subscription), and whole subscriptions that
+     * Resource Graph does not show, which ARM then reads (or refuses, becoming the same coverage
+     * gap). A batch whose registry or cluster query fails is read through ARM as a whole.
+     *
+     * <p>The assignments are the longest chain of pages (a thousand rows each, under a per-user
+     * query quota), so they are left paging on one worker while the per-registry reads go ahead;
+     * {@link Inventory#roleAssignments()} waits for them.
+     */
+    private Inventory fromResourceGraph(List<Coverage.AuditedSubscription> subscriptions) {
+      List<String> ids = subscriptions.stream().map(Coverage.AuditedSubscription::subscriptionId).toList();
+      List<RegistryInner> registries = new ArrayList<>();
+      List<ManagedClusterInner> clusters = new ArrayList<>();
+      List<GraphAssignments> pending = new ArrayList<>();
+      Map<String, SubscriptionResult> readThroughArm = new LinkedHashMap<>();
+      for (int i = 0; i < ids.size(); i += ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY) {
+        List<String> batch = ids.subList(i, Math.min(ids.size(), i + ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY));
+        List<String> armBatch = batch;
+        Optional<Set<String>> visibleSet = graphAttempt(() -> graph.visibleSubscriptions(batch));
+        if (visibleSet.isPresent()) {
+          List<String> visible = batch.stream().filter(id -> visibleSet.get().contains(lower(id))).toList();
+          armBatch = batch.stream().filter(id -> !visibleSet.get().contains(lower(id))).toList();
+          if (!visible.isEmpty()) {
+            Future<List<RoleAssignment>> assignments = pool.submit(() -> graph.roleAssignments(visible));
+            Optional<List<RegistryInner>> r = graphAttempt(() -> graph.registries(visible));
+            Optional<List<ManagedClusterInner>> c = r.isPresent() ? graphAttempt(() -> graph.clusters(visible))
+                : Optional.empty();
+            if (r.isPresent() && c.isPresent()) {
+              registries.addAll(r.get());
+              clusters.addAll(c.get());
+              registriesTotal.addAndGet(r.get().size());
+              subscriptionsDone.addAndGet(visible.size());
+              report("subscriptions");
+              List<List<RoleAssignment>> inherited = parallel(visible, id -> coverage.attempt("/subscriptions/" + id,
+                  "roleAssignments", "list role assignments", armUrl(),
+                  () -> reader(id).roleAssignmentsAtAndAbove()).orElse(List.of()));
+              pending.add(new GraphAssignments(visible, inherited, assignments));
+            } else {
+              assignments.cancel(true);
+              armBatch = batch;
+            }
+          }
+        }
+        Set<String> armIds = new java.util.HashSet<>(armBatch);
+        List<Coverage.AuditedSubscription> armSubscriptions = subscriptions.stream()
+            .filter(s -> armIds.contains(s.subscriptionId())).toList();
+        for (SubscriptionResult r : parallel(armSubscriptions, this::readSubscription)) {
+          readThroughArm.put(lower(r.subscriptionId), r);
+          registries.addAll(r.registries);
+          clusters.addAll(r.clusters);
+        }
+      }
+      return new Inventory(registries, clusters, () -> mergeAssignments(ids, pending, readThroughArm));
+    }
+
+    /**
+     * All assignments, subscription by subscription in the order listed, inherited ones in front,
+     * so that a duplicate keeps the copy of the first subscription, as the ARM path does. A batch
+     * whose assignment query failed is listed through ARM instead.
+     */
+    private List<RoleAssignment> mergeAssignments(List<String> ids, List<GraphAssignments> pending,
+        Map<String, SubscriptionResult> readThroughArm) {
+      Map<String, List<RoleAssignment>> bySubscription = new LinkedHashMap<>();
+      for (GraphAssignments batch : pending) {
+        Optional<List<RoleAssignment>> rows = graphAttempt(() -> await(batch.assignments));
+        for (int k = 0; k < batch.subscriptions.size(); k++) {
+          String id = batch.subscriptions.get(k);
+          List<RoleAssignment> list = bySubscription.computeIfAbsent(lower(id), x -> new ArrayList<>());
+          list.addAll(batch.inherited.get(k));
+          if (rows.isEmpty()) {
+            list.addAll(coverage.attempt("/subscriptions/" + id, "roleAssignments", "list role assignments",
+                armUrl(), () -> reader(id).roleAssignments()).orElse(List.of()));
+          }
+        }
+        rows.ifPresent(list -> list.forEach(a -> bySubscription
+            .computeIfAbsent(lower(ArmMapper.subscriptionOf(a.scope())), x -> new ArrayList<>()).add(a)));
+      }
+      List<RoleAssignment> all = new ArrayList<>();
+      for (String id : ids) {
+        SubscriptionResult arm = readThroughArm.get(lower(id));
+        all.addAll(arm != null ? arm.roleAssignments : bySubscription.getOrDefault(lower(id), List.of()));
+        bySubscription.remove(lower(id));
+      }
+      bySubscription.values().forEach(all::addAll);
+      return distinctById(all, RoleAssignment::id);
+    }
+
+    /**
+     * A Resource Graph read; empty when it failed in a way ARM may not (throttled past the retries,
+     * a query the service refused), so the caller reads the same through ARM instead. An
+     * unreachable endpoint or a missing token is fatal as anywhere else.
+     */
+    private <T> Optional<T> graphAttempt(java.util.function.Supplier<T> read) {
+      try {
+        return Optional.of(read.get());
+      } catch (CollectionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        CollectionException fatal = CoverageRecorder.fatal(armUrl(), endpoints.authorityHost(), e);
+        if (fatal != null) {
+          throw fatal;
+        }
+        return Optional.empty();
+      }
+    }
+
+    private <T> T await(Future<T> future) {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectionException("Collection was interrupted", null, e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    private ArmInventoryReader.Subscription reader(String subscriptionId) {
+      return readers.computeIfAbsent(lower(subscriptionId), k -> arm.subscription(subscriptionId));
+    }
+
     private SubscriptionResult readSubscription(Coverage.AuditedSubscription subscription) {
       String id = subscription.subscriptionId();
       String scope = "/subscriptions/" + id;
-      ArmInventoryReader.Subscription reader = arm.subscription(id);
+      ArmInventoryReader.Subscription reader = reader(id);
       List<RegistryInner> registries = coverage.attempt(scope, "subscription", "list registries", armUrl(),
           reader::registries).orElse(List.of());
       registriesTotal.addAndGet(registries.size());
@@ -199,17 +337,17 @@ public final class AzureCollector {
           armUrl(), reader::roleAssignments).orElse(List.of());
       subscriptionsDone.incrementAndGet();
       report("subscriptions");
-      return new SubscriptionResult(reader, registries, clusters, assignments);
+      return new SubscriptionResult(id, registries, clusters, assignments);
     }
 
-    private Registry readRegistry(RegistryTask task) {
-      RegistryInner r = task.registry;
+    private Registry readRegistry(RegistryInner r) {
+      ArmInventoryReader.Subscription reader = reader(ArmMapper.subscriptionOf(r.id()));
       List<Token> tokens = coverage.attempt(r.id(), "registry", "list tokens", armUrl(),
-          () -> task.reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
+          () -> reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
       List<ScopeMap> scopeMaps = coverage.attempt(r.id(), "registry", "list scope maps", armUrl(),
-          () -> task.reader.scopeMaps(r)).map(list -> sorted(list, ScopeMap::name)).orElse(null);
+          () -> reader.scopeMaps(r)).map(list -> sorted(list, ScopeMap::name)).orElse(null);
       List<Registry.DiagnosticSetting> diagnostics = coverage.attempt(r.id(), "registry",
-          "list diagnostic settings", armUrl(), () -> task.reader.diagnosticSettings(r.id()))
+          "list diagnostic settings", armUrl(), () -> reader.diagnosticSettings(r.id()))
           .map(list -> sorted(list, Registry.DiagnosticSetting::name)).orElse(null);
       registriesDone.incrementAndGet();
       report("registries");
@@ -217,24 +355,45 @@ public final class AzureCollector {
     }
 
     /**
-     * One definition per role GUID, read through a subscription that references it. The {@code
-     * id} is the one Azure returns; assignments in other subscriptions reference the same GUID
-     * under their own subscription, so join on {@code name}.
+     * One definition per role GUID. The {@code id} is the one ARM answers for the definition
+     * read under a subscription that references it; of several, the first in id order, so the
+     * choice does not depend on the order Azure lists things in. Assignments in other
+     * subscriptions reference the same GUID under their own subscription, so join on {@code name}.
+     * Through Resource Graph the definitions come in one tenant-scoped query; any it does not
+     * return is read through ARM.
      */
-    private List<RoleDefinition> roleDefinitions(List<SubscriptionResult> perSubscription) {
-      Map<String, RoleReference> byGuid = new LinkedHashMap<>();
-      for (SubscriptionResult s : perSubscription) {
-        for (RoleAssignment a : s.roleAssignments) {
-          String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
-          if (guid != null) {
-            byGuid.putIfAbsent(guid, new RoleReference(s.reader, a.roleDefinitionId()));
-          }
+    private List<RoleDefinition> roleDefinitions(List<RoleAssignment> assignments) {
+      Map<String, String> referenceByGuid = new TreeMap<>();
+      for (RoleAssignment a : assignments) {
+        String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
+        if (guid != null) {
+          referenceByGuid.merge(guid, a.roleDefinitionId(),
+              (x, y) -> String.CASE_INSENSITIVE_ORDER.compare(x, y) <= 0 ? x : y);
         }
       }
-      List<RoleDefinition> found = parallel(List.copyOf(byGuid.values()), ref -> coverage.attempt(
-          ref.roleDefinitionId, "roleDefinition", "get role definition", armUrl(),
-          () -> ref.reader.roleDefinition(ref.roleDefinitionId))).stream().flatMap(Optional::stream).toList();
+      Map<String, RoleDefinition> fromGraph = Map.of();
+      if (options.inventorySource() == InventorySource.GRAPH && !referenceByGuid.isEmpty()) {
+        fromGraph = graphAttempt(() -> graph.roleDefinitions(referenceByGuid.keySet())).orElse(Map.of());
+      }
+      List<RoleDefinition> found = new ArrayList<>();
+      List<String> viaArm = new ArrayList<>();
+      for (var e : referenceByGuid.entrySet()) {
+        RoleDefinition d = fromGraph.get(e.getKey());
+        if (d != null) {
+          found.add(new RoleDefinition(e.getValue(), d.name(), d.roleName(), d.type(), d.description(),
+              d.permissions(), d.assignableScopes()));
+        } else {
+          viaArm.add(e.getValue());
+        }
+      }
+      parallel(viaArm, ref -> coverage.attempt(ref, "roleDefinition", "get role definition", armUrl(),
+          () -> definitionReader(ref).roleDefinition(ref))).forEach(d -> d.ifPresent(found::add));
       return sorted(found, RoleDefinition::name);
+    }
+
+    private ArmInventoryReader.Subscription definitionReader(String roleDefinitionId) {
+      String subscription = ArmMapper.subscriptionOf(roleDefinitionId);
+      return subscription != null ? reader(subscription) : readers.computeIfAbsent("", k -> arm.subscription(null));
     }
 
     private List<Principal> principals(List<RoleAssignment> assignments, List<ManagedCluster> clusters) {
@@ -408,12 +567,23 @@ public final class AzureCollector {
 
   private enum Purpose { REGISTRY, CLUSTER }
 
-  private record SubscriptionResult(ArmInventoryReader.Subscription reader, List<RegistryInner> registries,
+  private record SubscriptionResult(String subscriptionId, List<RegistryInner> registries,
       List<ManagedClusterInner> clusters, List<RoleAssignment> roleAssignments) {}
 
-  private record RegistryTask(ArmInventoryReader.Subscription reader, RegistryInner registry) {}
+  /**
+   * What the inventory source gave: registries still to be read further, clusters, and the
+   * distinct assignments, which may still be arriving.
+   */
+  private record Inventory(List<RegistryInner> registries, List<ManagedClusterInner> clusters,
+      java.util.function.Supplier<List<RoleAssignment>> assignments) {
+    List<RoleAssignment> roleAssignments() {
+      return assignments.get();
+    }
+  }
 
-  private record RoleReference(ArmInventoryReader.Subscription reader, String roleDefinitionId) {}
+  /** A batch's assignments: still paging in Resource Graph, and the inherited ones already read. */
+  private record GraphAssignments(List<String> subscriptions, List<List<RoleAssignment>> inherited,
+      Future<List<RoleAssignment>> assignments) {}
 
   private record LogsResult(List<RegistryActivity> activity, List<ClusterPullFailure> pullFailures) {}
 

@@ -61,6 +61,6 @@ public final class AzureCredentials {
     return new CollectOptions(options.subscriptions(), options.allSubscriptions(), options.tenantId(),
         options.workspaces(), options.lookback(), options.cloud(), URI.create(fromEnv.trim()), options.armEndpoint(),
         options.graphEndpoint(), options.logAnalyticsEndpoint(), options.concurrency(), options.requestTimeout(),
-        options.maxRetries(), options.retryDelay());
+        options.maxRetries(), options.retryDelay(), options.inventorySource());
   }
 }

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param requestTimeout how long one HTTP exchange may take before it counts as a timeout
  * @param maxRetries retries after the first try for 408, 429, 5xx and I/O errors
  * @param retryDelay base of the exponential backoff when Azure sends no {@code Retry-After}
+ * @param inventorySource Resource Graph (default) or ARM for registries, clusters and role
+ *     assignments and definitions; null means {@link #DEFAULT_INVENTORY_SOURCE}
  */
 public record CollectOptions(
     List<String> subscriptions,
@@ -41,13 +43,15 @@ public record CollectOptions(
     int concurrency,
     Duration requestTimeout,
     int maxRetries,
-    Duration retryDelay) {
+    Duration retryDelay,
+    InventorySource inventorySource) {
 
   public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
   public static final int DEFAULT_MAX_RETRIES = 4;
   public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
+  public static final InventorySource DEFAULT_INVENTORY_SOURCE = InventorySource.GRAPH;
 
   public CollectOptions {
     subscriptions = List.copyOf(subscriptions == null ? List.of() : subscriptions);
@@ -56,6 +60,7 @@ public record CollectOptions(
     cloud = cloud == null ? AzureCloud.AZURE_CLOUD.cloudName() : cloud;
     requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
     retryDelay = retryDelay == null ? DEFAULT_RETRY_DELAY : retryDelay;
+    inventorySource = inventorySource == null ? DEFAULT_INVENTORY_SOURCE : inventorySource;
     if (!allSubscriptions && subscriptions.isEmpty()) {
       throw new IllegalArgumentException("Name at least one subscription, or ask for all subscriptions");
     }
@@ -96,6 +101,7 @@ public record CollectOptions(
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration retryDelay = DEFAULT_RETRY_DELAY;
+    private InventorySource inventorySource = DEFAULT_INVENTORY_SOURCE;
 
     private Builder() {}
 
@@ -183,11 +189,16 @@ public record CollectOptions(
       return this;
     }
 
+    public Builder inventorySource(InventorySource inventorySource) {
+      this.inventorySource = inventorySource;
+      return this;
+    }
+
     public CollectOptions build() {
       return new CollectOptions(
           subscriptions, allSubscriptions, tenantId, workspaces, lookback, cloud, authorityHost,
           armEndpoint, graphEndpoint, logAnalyticsEndpoint, concurrency, requestTimeout, maxRetries,
-          retryDelay);
+          retryDelay, inventorySource);
     }
   }
 }

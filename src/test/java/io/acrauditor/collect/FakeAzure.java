@@ -2,6 +2,7 @@ package io.acrauditor.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
@@ -56,6 +57,7 @@ final class FakeAzure implements AutoCloseable {
   static final String DANA = "b2c3d4e5-0000-4000-8000-0000000000b1";
   static final String TOKEN_PASSWORD_VALUE = "S3cr3t-token-password-value-never-in-output";
   static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
+  static final String RESOURCE_GRAPH = "/+providers/Microsoft.ResourceGraph/resources";
 
   private static final String KEYSTORE = "fake-azure/fake-azure-tls.p12";
   private static final char[] KEYSTORE_PASSWORD = "fake-azure".toCharArray();
@@ -64,6 +66,7 @@ final class FakeAzure implements AutoCloseable {
 
   FakeAzure() {
     server = new WireMockServer(wireMockConfig()
+        .extensions(new ResourceGraphPages(this::fixture))
         .httpDisabled(true)
         .dynamicHttpsPort()
         .bindAddress("127.0.0.1")
@@ -177,6 +180,18 @@ final class FakeAzure implements AutoCloseable {
       arm(urlPathMatching("/+subscriptions/[^/]+/providers/Microsoft.Authorization/roleDefinitions/" + guid), 200,
           "arm/roledefinition-" + guid + ".json", 5);
     }
+
+    // Assignments at and above each subscription (atScope()): only the management-group one.
+    server.stubFor(get(path(assignmentsA)).atPriority(2).withQueryParam("$filter", equalTo("atScope()"))
+        .willReturn(json(200, "arm/roleassignments-a-atscope.json")));
+    server.stubFor(get(path(SUB_B, "/providers/Microsoft.Authorization/roleAssignments")).atPriority(2)
+        .withQueryParam("$filter", equalTo("atScope()")).willReturn(json(200, "arm/roleassignments-b-atscope.json")));
+    server.stubFor(get(path(SUB_C, "/providers/Microsoft.Authorization/roleAssignments")).atPriority(2)
+        .withQueryParam("$filter", equalTo("atScope()")).willReturn(json(403, "arm/error-authorization-failed.json")));
+
+    // Azure Resource Graph: subscription C is not visible to it, as for a caller without read there.
+    server.stubFor(post(urlPathMatching(RESOURCE_GRAPH)).atPriority(5)
+        .willReturn(aResponse().withTransformers(ResourceGraphPages.NAME)));
 
     // Microsoft Graph.
     arm(urlPathMatching("/v1.0/servicePrincipals/" + CI_PIPELINE), 200, "graph/sp-ci-pipeline.json", 5);
