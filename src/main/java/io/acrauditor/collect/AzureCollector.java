@@ -39,6 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects a {@link Snapshot} from live Azure, read-only: Azure Resource Graph (or, with {@link
@@ -51,6 +53,7 @@ import java.util.function.Function;
  * credential stops the run, with a {@link CollectionException}.
  */
 public final class AzureCollector {
+  private static final Logger GRAPH_FALLBACK_LOG = LoggerFactory.getLogger(AzureCollector.class);
 
   private final CollectProgress progress;
   private final Clock clock;
@@ -302,6 +305,9 @@ public final class AzureCollector {
         if (fatal != null) {
           throw fatal;
         }
+        // Nothing is lost (ARM serves the same), but an operator should know why a run took longer.
+        GRAPH_FALLBACK_LOG.warn("Resource Graph query failed ({}); reading the same through ARM instead",
+            e.getClass().getSimpleName());
         return Optional.empty();
       }
     }

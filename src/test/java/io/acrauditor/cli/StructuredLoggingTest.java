@@ -3,38 +3,51 @@ package io.acrauditor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrauditor.AcrAuditorApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** With Spring Boot structured logging on, a run ends with one JSON summary line a collector can parse. */
-@SpringBootTest(args = "version", properties = "logging.structured.format.console=ecs")
-@ExtendWith(OutputCaptureExtension.class)
+/**
+ * With Spring Boot structured logging switched on the way an operator does it (an environment
+ * variable), a run ends with one JSON summary line a log collector can parse. A separate JVM,
+ * because the logging system is process-wide and other tests' contexts configure it too.
+ */
 class StructuredLoggingTest {
-  @Autowired AcrAuditorApplication application;
-
   @TempDir Path tmp;
 
   @Test
-  void aRunEndsWithOneParsableSummaryLine(CapturedOutput output) {
-    CliRun run = CliRun.of(application.newCommandLine(), "audit", "--demo", "--out", tmp.resolve("r").toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  void aRunEndsWithOneParsableSummaryLine() throws IOException, InterruptedException {
+    Path stdout = tmp.resolve("stdout.txt");
+    ProcessBuilder pb = new ProcessBuilder(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-cp", System.getProperty("java.class.path"),
+            AcrAuditorApplication.class.getName(),
+            "audit", "--demo", "--out", tmp.resolve("r").toString())
+        .directory(tmp.toFile())
+        .redirectOutput(stdout.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    pb.environment().put(ReportsRoot.ENV, tmp.toString());
+    Process process = pb.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(ExitCodes.FINDINGS);
 
-    List<String> summaries = output.getOut().lines()
+    List<String> summaries = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream()
         .filter(l -> l.startsWith("{") && l.contains("audit finished"))
         .toList();
     assertThat(summaries).hasSize(1);
     JsonNode line = JsonMapper.builder().build().readTree(summaries.get(0));
+    assertThat(line.at("/log/level").asString()).isEqualTo("INFO");
     assertThat(line.at("/log/logger").asString()).isEqualTo("io.acrauditor.audit");
     assertThat(line.get("message").asString())
         .contains("findings=30").contains("critical=1").contains("exit=1").contains(tmp.resolve("r").toString());
+    assertThat(tmp.resolve("history")).as("the default run history lives under the reports root").isDirectory();
   }
 }
