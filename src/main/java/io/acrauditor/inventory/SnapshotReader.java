@@ -47,7 +47,7 @@ public final class SnapshotReader {
   private final JsonMapper mapper = SnapshotJson.mapper();
   private final SchemaRegistry schemas;
   private final Map<String, Schema> propertySchemas = new HashMap<>();
-  private final java.util.Set<String> collections = new java.util.HashSet<>();
+  private final Map<String, Schema> elementSchemas = new HashMap<>();
 
   public SnapshotReader() {
     String schemaText;
@@ -67,14 +67,17 @@ public final class SnapshotReader {
     JsonNode properties = mapper.readTree(schemaText).get("properties");
     for (String name : properties.propertyNames()) {
       JsonNode property = properties.get(name);
+      propertySchemas.put(name, schema("/properties/" + name));
       if (property.has("items")) {
-        collections.add(name);
+        elementSchemas.put(name, schema("/properties/" + name + "/items"));
       }
-      String pointer = property.has("items") ? "/properties/" + name + "/items" : "/properties/" + name;
-      Schema schema = schemas.getSchema(SchemaLocation.of(SCHEMA_ID + "#" + pointer));
-      schema.initializeValidators();
-      propertySchemas.put(name, schema);
     }
+  }
+
+  private Schema schema(String pointer) {
+    Schema schema = schemas.getSchema(SchemaLocation.of(SCHEMA_ID + "#" + pointer));
+    schema.initializeValidators();
+    return schema;
   }
 
   public Snapshot read(Path file) {
@@ -134,11 +137,11 @@ public final class SnapshotReader {
         }
         if (property.equals("schemaVersion")) {
           checkVersion(readValue());
-        } else if (value == JsonToken.START_ARRAY && collections.contains(property)) {
+        } else if (value == JsonToken.START_ARRAY && elementSchemas.containsKey(property)) {
           readElements(property);
         } else {
           JsonNode node = readValue();
-          validate(property, "/" + property, node, parser.currentTokenLocation());
+          validate(propertySchemas.get(property), "/" + property, node, parser.currentTokenLocation());
           values.put(property, node);
         }
       }
@@ -174,7 +177,7 @@ public final class SnapshotReader {
         TokenStreamLocation start = parser.currentTokenLocation();
         JsonNode element = readValue();
         String pointer = "/" + property + "/" + index;
-        validate(property, pointer, element, start);
+        validate(elementSchemas.get(property), pointer, element, start);
         try {
           elements.add(mapper.treeToValue(element, type));
         } catch (JacksonException e) {
@@ -186,8 +189,8 @@ public final class SnapshotReader {
       lists.put(property, elements);
     }
 
-    private void validate(String property, String pointer, JsonNode node, TokenStreamLocation start) {
-      List<com.networknt.schema.Error> errors = propertySchemas.get(property).validate(node);
+    private void validate(Schema schema, String pointer, JsonNode node, TokenStreamLocation start) {
+      List<com.networknt.schema.Error> errors = schema.validate(node);
       if (errors.isEmpty()) {
         return;
       }
