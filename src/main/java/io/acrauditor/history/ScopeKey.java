@@ -2,6 +2,10 @@ package io.acrauditor.history;
 
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.Snapshot;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -23,7 +27,17 @@ public final class ScopeKey {
       snapshot.coverage().gaps().forEach(g -> add(subscriptions, sub(g.scope())));
     }
     String tenant = snapshot.tenantId() == null ? "-" : snapshot.tenantId().toLowerCase(Locale.ROOT);
-    return "tenant=" + tenant + ";subscriptions=" + String.join(",", subscriptions);
+    // A digest, not the list: a tenant-wide audit names thousands of subscriptions.
+    return "tenant=" + tenant + ";subscriptions=" + subscriptions.size() + ":" + digest(String.join(",", subscriptions));
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
   }
 
   private static void add(TreeSet<String> set, String subscription) {
