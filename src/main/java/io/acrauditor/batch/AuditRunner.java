@@ -4,6 +4,7 @@ import io.acrauditor.findings.AuditResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -97,13 +98,23 @@ public class AuditRunner {
     }
   }
 
+  /** Whether a restart would save work: the snapshot is in place, or some partitions of it are. */
   private static boolean collected(JobExecution execution) {
     return execution.getStepExecutions().stream()
-        .anyMatch(s -> s.getStepName().equals("collect") && s.getStatus() == BatchStatus.COMPLETED);
+        .anyMatch(s -> (s.getStepName().equals("collect") || isPartition(s))
+            && s.getStatus() == BatchStatus.COMPLETED);
+  }
+
+  private static boolean isPartition(StepExecution step) {
+    return step.getStepName().startsWith(CollectPartitions.WORKER_STEP + ":");
   }
 
   private static Throwable firstFailure(JobExecution execution) {
-    for (StepExecution step : execution.getStepExecutions()) {
+    // A failed partition says what went wrong; its manager only that a partition failed.
+    List<StepExecution> steps = execution.getStepExecutions().stream()
+        .sorted(Comparator.comparing(s -> !isPartition(s)))
+        .toList();
+    for (StepExecution step : steps) {
       List<Throwable> failures = step.getFailureExceptions();
       if (!failures.isEmpty()) {
         return failures.get(0);

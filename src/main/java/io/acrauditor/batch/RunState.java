@@ -32,6 +32,11 @@ final class RunState {
     return runFolder.resolve(SNAPSHOT);
   }
 
+  /** Where the partitions of a live collection keep the subscription list and their parts. */
+  static Path partitions(Path runFolder) {
+    return runFolder.resolve(STATE_DIR).resolve("partitions");
+  }
+
   static void saveEvaluation(Path runFolder, Evaluation evaluation) {
     Path dir = runFolder.resolve(STATE_DIR);
     try {

@@ -150,7 +150,8 @@ public class AuditCommand implements Callable<Integer> {
         ? new DemoEstateInput()
         : input.snapshot != null
             ? new SnapshotFileInput(input.snapshot)
-            : new LiveAzureInput(azure.toOptions(input.live), TerminalProgress.forConsole(spec.commandLine().getErr()));
+            : new LiveAzureInput(azure.toOptions(input.live), TerminalProgress.forConsole(spec.commandLine().getErr()),
+                azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
         arguments);

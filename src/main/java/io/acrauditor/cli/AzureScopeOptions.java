@@ -53,6 +53,11 @@ public class AzureScopeOptions {
           + "requests) or ARM list calls per subscription; both give the same snapshot (default: ${DEFAULT-VALUE}).")
   InventorySource inventorySource;
 
+  @Option(names = "--partition-size", paramLabel = "N", defaultValue = "50",
+      description = "audit: subscriptions per partition of the collection; a failed partition is all that "
+          + "audit --restart reads again (default: ${DEFAULT-VALUE}).")
+  int partitionSize;
+
   CollectOptions toOptions(SubscriptionScope scope) {
     return CollectOptions.builder()
         .subscriptions(scope.subscriptions)

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * assignments and definitions; ARM for tokens, scope maps and diagnostic settings; Microsoft Graph
  * for principals; Log Analytics for registry activity and cluster pull failures.
  *
+ * <p>A collection has three phases (see {@link #open}): list the subscriptions, read the inventory
+ * of each batch of them, then merge the batches and make the reads that need all of them. The
+ * single {@link #collect} call and the audit job's partitions run the same phases.
+ *
  * <p>Reads run on a pool of {@link CollectOptions#concurrency()} threads. What cannot be read for
  * one scope becomes a {@link Coverage.Gap} and the rest goes on; only an unusable endpoint or
  * credential stops the run, with a {@link CollectionException}.
@@ -84,26 +88,32 @@ public final class AzureCollector {
    * @throws CollectionException when an endpoint cannot be reached or no token can be had
    */
   public Snapshot collect(CollectOptions options, TokenCredential credential, HttpClient httpClient) {
-    ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
-      Thread thread = new Thread(runnable, "azure-collect");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      return new Run(options, credential, httpClient, pool).collect();
-    } finally {
-      pool.shutdownNow();
+    try (Session session = open(options, credential, httpClient)) {
+      OffsetDateTime now = session.now();
+      SubscriptionList subscriptions = session.subscriptions();
+      InventoryPart inventory = session.inventory(subscriptions.ids());
+      return session.snapshot(now, subscriptions, List.of(inventory));
     }
   }
 
-  private final class Run {
+  /**
+   * A collection in phases, for callers that spread the per-subscription inventory over several
+   * workers (the audit job's partitions): {@link Session#subscriptions()} once, {@link
+   * Session#inventory} for each batch of subscriptions, in any process, then {@link
+   * Session#snapshot} once over all the parts, in the order of the subscription list. The single
+   * {@link #collect} call is exactly these three phases with one batch.
+   */
+  public Session open(CollectOptions options, TokenCredential credential, HttpClient httpClient) {
+    return new Session(options, credential, httpClient);
+  }
+
+  /** The reads of one collection, sharing one pool of {@link CollectOptions#concurrency()} threads. */
+  public final class Session implements AutoCloseable {
     private final CollectOptions options;
     private final AzureCloud.Endpoints endpoints;
     private final ExecutorService pool;
-    private final CoverageRecorder coverage;
     private final ArmInventoryReader arm;
     private final ResourceGraphReader graph;
-    private final Map<String, ArmInventoryReader.Subscription> readers = new ConcurrentHashMap<>();
     private final HttpPipeline graphPipeline;
     private final HttpPipeline logsPipeline;
     private final AtomicInteger subscriptionsDone = new AtomicInteger();
@@ -111,464 +121,522 @@ public final class AzureCollector {
     private final AtomicInteger registriesDone = new AtomicInteger();
     private final AtomicInteger registriesTotal = new AtomicInteger();
 
-    Run(CollectOptions options, TokenCredential credential, HttpClient httpClient, ExecutorService pool) {
+    private Session(CollectOptions options, TokenCredential credential, HttpClient httpClient) {
       this.options = options;
       this.endpoints = options.endpoints();
-      this.coverage = new CoverageRecorder(endpoints.authorityHost());
-      this.pool = pool;
       HttpPipeline armPipeline = Pipelines.arm(credential, httpClient, options, endpoints);
       this.arm = new ArmInventoryReader(armPipeline, endpoints.azureEnvironment(), options.tenantId());
       this.graph = new ResourceGraphReader(armPipeline, endpoints.azureEnvironment(), options.tenantId());
       this.graphPipeline = Pipelines.graph(credential, httpClient, options, endpoints);
       this.logsPipeline = Pipelines.logAnalytics(credential, httpClient, options, endpoints);
+      this.pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
+        Thread thread = new Thread(runnable, "azure-collect");
+        thread.setDaemon(true);
+        return thread;
+      });
     }
 
-    Snapshot collect() {
-      OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-      List<Coverage.AuditedSubscription> subscriptions = subscriptions();
+    public OffsetDateTime now() {
+      return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** The subscriptions in scope, in the order the inventory parts must follow. */
+    public SubscriptionList subscriptions() {
+      Run run = new Run();
+      List<Coverage.AuditedSubscription> subscriptions = run.subscriptions();
       subscriptionsTotal.set(subscriptions.size());
-      report("subscriptions");
-
-      Inventory inventory = options.inventorySource() == InventorySource.GRAPH
-          ? fromResourceGraph(subscriptions) : fromArm(subscriptions);
-
-      // Per registry: tokens, scope maps, diagnostic settings (ARM either way: Resource Graph has none).
-      List<Registry> registries = sorted(parallel(inventory.registries(), this::readRegistry), Registry::id);
-
-      List<RoleAssignment> roleAssignments = inventory.roleAssignments();
-      report("roles");
-      List<RoleDefinition> roleDefinitions = roleDefinitions(roleAssignments);
-
-      List<ManagedClusterInner> clusterInners = inventory.clusters();
-      List<ManagedCluster> clusters = sorted(clusterInners.stream().map(ArmMapper::cluster).toList(),
-          ManagedCluster::id);
-      report("principals");
-      List<Principal> principals = principals(roleAssignments, clusters);
-
-      report("logs");
-      Coverage.LogWindow logWindow = null;
-      List<String> workspaces = List.of();
-      List<RegistryActivity> activity = List.of();
-      List<ClusterPullFailure> pullFailures = List.of();
-      if (!options.lookback().isZero()) {
-        OffsetDateTime start = now.minus(options.lookback());
-        logWindow = new Coverage.LogWindow(ArmMapper.iso(start), ArmMapper.iso(now));
-        Map<String, Set<Purpose>> targets = workspaces(registries, clusterInners);
-        workspaces = List.copyOf(targets.keySet());
-        LogsResult logs = readLogs(targets, new QueryTimeInterval(start, now), registries, clusters);
-        activity = logs.activity;
-        pullFailures = logs.pullFailures;
-      }
-
-      String tenantId = options.tenantId() != null ? options.tenantId()
-          : subscriptions.stream().map(Coverage.AuditedSubscription::tenantId).filter(Objects::nonNull)
-              .findFirst().orElse(null);
-      report("done");
-      return new Snapshot(
-          Snapshot.CURRENT_SCHEMA_VERSION,
-          ArmMapper.iso(now),
-          tenantId,
-          new SnapshotSource("azure", endpoints.cloudName(), options.inventorySource().wireName(), toolVersion()),
-          registries,
-          clusters,
-          sorted(roleAssignments, RoleAssignment::id),
-          roleDefinitions,
-          principals,
-          activity,
-          pullFailures,
-          new Coverage(sorted(subscriptions, Coverage.AuditedSubscription::subscriptionId), logWindow, workspaces,
-              coverage.gaps()));
+      run.report("subscriptions");
+      return new SubscriptionList(subscriptions, run.coverage.gaps());
     }
 
-    private List<Coverage.AuditedSubscription> subscriptions() {
-      if (options.allSubscriptions()) {
-        return coverage.attempt("/subscriptions", "subscription", "list subscriptions", armUrl(),
-            arm::listSubscriptions).orElse(List.of());
-      }
-      List<String> ids = options.subscriptions().stream().distinct().toList();
-      return parallel(ids, id -> coverage.attempt("/subscriptions/" + id, "subscription", "get subscription",
-          armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
-    }
-
-    /** ARM list calls, subscription by subscription. */
-    private Inventory fromArm(List<Coverage.AuditedSubscription> subscriptions) {
-      List<SubscriptionResult> perSubscription = parallel(subscriptions, this::readSubscription);
-      List<RoleAssignment> assignments = distinctById(perSubscription.stream()
-          .flatMap(s -> s.roleAssignments.stream()).toList(), RoleAssignment::id);
-      return new Inventory(
-          perSubscription.stream().flatMap(s -> s.registries.stream()).toList(),
-          perSubscription.stream().flatMap(s -> s.clusters.stream()).toList(),
-          () -> assignments);
+    /** Registries (read in full), clusters and role assignments of some of the subscriptions. */
+    public InventoryPart inventory(List<String> subscriptionIds) {
+      return new Run().inventory(subscriptionIds);
     }
 
     /**
-     * Resource Graph, up to 1,000 subscriptions a query. Two things it cannot give are read through
-     * ARM so that the snapshot is the one the ARM path gives: assignments inherited from above the
-     * subscriptions (one {@code atScope()} list per subscription), and whole subscriptions that
-     * Resource Graph does not show, which ARM then reads (or refuses, becoming the same coverage
-     * gap). A batch whose registry or cluster query fails is read through ARM as a whole.
-     *
-     * <p>The assignments are the longest chain of pages (a thousand rows each, under a per-user
-     * query quota), so they are left paging on one worker while the per-registry reads go ahead;
-     * {@link Inventory#roleAssignments()} waits for them.
+     * The snapshot from the parts, with the reads that need every subscription at once: role
+     * definitions, principals and logs.
      */
-    private Inventory fromResourceGraph(List<Coverage.AuditedSubscription> subscriptions) {
-      List<String> ids = subscriptions.stream().map(Coverage.AuditedSubscription::subscriptionId).toList();
-      List<RegistryInner> registries = new ArrayList<>();
-      List<ManagedClusterInner> clusters = new ArrayList<>();
-      List<GraphAssignments> pending = new ArrayList<>();
-      Map<String, SubscriptionResult> readThroughArm = new LinkedHashMap<>();
-      for (int i = 0; i < ids.size(); i += ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY) {
-        List<String> batch = ids.subList(i, Math.min(ids.size(), i + ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY));
-        List<String> armBatch = batch;
-        Optional<Set<String>> visibleSet = graphAttempt(() -> graph.visibleSubscriptions(batch));
-        if (visibleSet.isPresent()) {
-          List<String> visible = batch.stream().filter(id -> visibleSet.get().contains(lower(id))).toList();
-          armBatch = batch.stream().filter(id -> !visibleSet.get().contains(lower(id))).toList();
-          if (!visible.isEmpty()) {
-            Future<List<RoleAssignment>> assignments = pool.submit(() -> graph.roleAssignments(visible));
-            Optional<List<RegistryInner>> r = graphAttempt(() -> graph.registries(visible));
-            Optional<List<ManagedClusterInner>> c = r.isPresent() ? graphAttempt(() -> graph.clusters(visible))
-                : Optional.empty();
-            if (r.isPresent() && c.isPresent()) {
-              registries.addAll(r.get());
-              clusters.addAll(c.get());
-              registriesTotal.addAndGet(r.get().size());
-              subscriptionsDone.addAndGet(visible.size());
-              report("subscriptions");
-              List<List<RoleAssignment>> inherited = parallel(visible, id -> coverage.attempt("/subscriptions/" + id,
-                  "roleAssignments", "list role assignments", armUrl(),
-                  () -> reader(id).roleAssignmentsAtAndAbove()).orElse(List.of()));
-              pending.add(new GraphAssignments(visible, inherited, assignments));
-            } else {
-              assignments.cancel(true);
-              armBatch = batch;
+    public Snapshot snapshot(OffsetDateTime now, SubscriptionList subscriptions, List<InventoryPart> parts) {
+      return new Run().snapshot(now, subscriptions, parts);
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
+
+    private final class Run {
+      private final CoverageRecorder coverage = new CoverageRecorder(endpoints.authorityHost());
+      private final Map<String, ArmInventoryReader.Subscription> readers = new ConcurrentHashMap<>();
+
+      InventoryPart inventory(List<String> ids) {
+        Inventory inventory = options.inventorySource() == InventorySource.GRAPH
+            ? fromResourceGraph(ids) : fromArm(ids);
+
+        // Per registry: tokens, scope maps, diagnostic settings (ARM either way: Resource Graph has none).
+        List<Registry> registries = sorted(parallel(inventory.registries(), this::readRegistry), Registry::id);
+
+        report("roles");
+        Assignments assignments = inventory.assignments().get();
+        List<InventoryPart.Cluster> clusters = inventory.clusters().stream()
+            .map(c -> new InventoryPart.Cluster(ArmMapper.cluster(c), ArmMapper.containerInsightsWorkspace(c)))
+            .toList();
+        return new InventoryPart(registries, clusters, assignments.placed(), assignments.unplaced(), coverage.gaps());
+      }
+
+      Snapshot snapshot(OffsetDateTime now, SubscriptionList subscriptionList, List<InventoryPart> parts) {
+        List<Coverage.AuditedSubscription> subscriptions = subscriptionList.subscriptions();
+        subscriptionList.gaps().forEach(coverage::add);
+        List<Registry> allRegistries = new ArrayList<>();
+        List<InventoryPart.Cluster> clusterParts = new ArrayList<>();
+        List<RoleAssignment> assigned = new ArrayList<>();
+        Map<String, List<RoleAssignment>> unplaced = new LinkedHashMap<>();
+        for (InventoryPart part : parts) {
+          part.gaps().forEach(coverage::add);
+          allRegistries.addAll(part.registries());
+          clusterParts.addAll(part.clusters());
+          assigned.addAll(part.roleAssignments());
+          part.unplacedAssignments().forEach(u -> unplaced.computeIfAbsent(u.subscription(), k -> new ArrayList<>())
+              .addAll(u.assignments()));
+        }
+        // Which copy of a duplicate survives must not depend on how the subscriptions were split:
+        // those placed in a subscription first, in subscription order, then the rest.
+        unplaced.values().forEach(assigned::addAll);
+        List<RoleAssignment> roleAssignments = distinctById(assigned, RoleAssignment::id);
+        List<Registry> registries = sorted(allRegistries, Registry::id);
+        List<RoleDefinition> roleDefinitions = roleDefinitions(roleAssignments);
+
+        // In id order, so that which workspace is named first does not depend on the split either.
+        clusterParts = sorted(clusterParts, c -> c.cluster().id());
+        List<ManagedCluster> clusters = clusterParts.stream().map(InventoryPart.Cluster::cluster).toList();
+        report("principals");
+        List<Principal> principals = principals(roleAssignments, clusters);
+
+        report("logs");
+        Coverage.LogWindow logWindow = null;
+        List<String> workspaces = List.of();
+        List<RegistryActivity> activity = List.of();
+        List<ClusterPullFailure> pullFailures = List.of();
+        if (!options.lookback().isZero()) {
+          OffsetDateTime start = now.minus(options.lookback());
+          logWindow = new Coverage.LogWindow(ArmMapper.iso(start), ArmMapper.iso(now));
+          Map<String, Set<Purpose>> targets = workspaces(registries, clusterParts);
+          workspaces = List.copyOf(targets.keySet());
+          LogsResult logs = readLogs(targets, new QueryTimeInterval(start, now), registries, clusters);
+          activity = logs.activity;
+          pullFailures = logs.pullFailures;
+        }
+
+        String tenantId = options.tenantId() != null ? options.tenantId()
+            : subscriptions.stream().map(Coverage.AuditedSubscription::tenantId).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        report("done");
+        return new Snapshot(
+            Snapshot.CURRENT_SCHEMA_VERSION,
+            ArmMapper.iso(now),
+            tenantId,
+            new SnapshotSource("azure", endpoints.cloudName(), options.inventorySource().wireName(), toolVersion()),
+            registries,
+            clusters,
+            sorted(roleAssignments, RoleAssignment::id),
+            roleDefinitions,
+            principals,
+            activity,
+            pullFailures,
+            new Coverage(sorted(subscriptions, Coverage.AuditedSubscription::subscriptionId), logWindow, workspaces,
+                coverage.gaps()));
+      }
+
+      private List<Coverage.AuditedSubscription> subscriptions() {
+        if (options.allSubscriptions()) {
+          return coverage.attempt("/subscriptions", "subscription", "list subscriptions", armUrl(),
+              arm::listSubscriptions).orElse(List.of());
+        }
+        List<String> ids = options.subscriptions().stream().distinct().toList();
+        return parallel(ids, id -> coverage.attempt("/subscriptions/" + id, "subscription", "get subscription",
+            armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
+      }
+
+      /** ARM list calls, subscription by subscription. */
+      private Inventory fromArm(List<String> ids) {
+        List<SubscriptionResult> perSubscription = parallel(ids, this::readSubscription);
+        Assignments assignments = new Assignments(perSubscription.stream()
+            .flatMap(s -> s.roleAssignments.stream()).toList(), List.of());
+        return new Inventory(
+            perSubscription.stream().flatMap(s -> s.registries.stream()).toList(),
+            perSubscription.stream().flatMap(s -> s.clusters.stream()).toList(),
+            () -> assignments);
+      }
+
+      /**
+       * Resource Graph, up to 1,000 subscriptions a query. Two things it cannot give are read through
+       * ARM so that the snapshot is the one the ARM path gives: assignments inherited from above the
+       * subscriptions (one {@code atScope()} list per subscription), and whole subscriptions that
+       * Resource Graph does not show, which ARM then reads (or refuses, becoming the same coverage
+       * gap). A batch whose registry or cluster query fails is read through ARM as a whole.
+       *
+       * <p>The assignments are the longest chain of pages (a thousand rows each, under a per-user
+       * query quota), so they are left paging on one worker while the per-registry reads go ahead;
+       * {@link Inventory#roleAssignments()} waits for them.
+       */
+      private Inventory fromResourceGraph(List<String> ids) {
+        List<RegistryInner> registries = new ArrayList<>();
+        List<ManagedClusterInner> clusters = new ArrayList<>();
+        List<GraphAssignments> pending = new ArrayList<>();
+        Map<String, SubscriptionResult> readThroughArm = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i += ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY) {
+          List<String> batch = ids.subList(i,
+              Math.min(ids.size(), i + ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY));
+          List<String> armBatch = batch;
+          Optional<Set<String>> visibleSet = graphAttempt(() -> graph.visibleSubscriptions(batch));
+          if (visibleSet.isPresent()) {
+            List<String> visible = batch.stream().filter(id -> visibleSet.get().contains(lower(id))).toList();
+            armBatch = batch.stream().filter(id -> !visibleSet.get().contains(lower(id))).toList();
+            if (!visible.isEmpty()) {
+              Future<List<RoleAssignment>> assignments = pool.submit(() -> graph.roleAssignments(visible));
+              Optional<List<RegistryInner>> r = graphAttempt(() -> graph.registries(visible));
+              Optional<List<ManagedClusterInner>> c = r.isPresent() ? graphAttempt(() -> graph.clusters(visible))
+                  : Optional.empty();
+              if (r.isPresent() && c.isPresent()) {
+                registries.addAll(r.get());
+                clusters.addAll(c.get());
+                registriesTotal.addAndGet(r.get().size());
+                subscriptionsDone.addAndGet(visible.size());
+                report("subscriptions");
+                List<List<RoleAssignment>> inherited = parallel(visible, id -> coverage.attempt("/subscriptions/" + id,
+                    "roleAssignments", "list role assignments", armUrl(),
+                    () -> reader(id).roleAssignmentsAtAndAbove()).orElse(List.of()));
+                pending.add(new GraphAssignments(visible, inherited, assignments));
+              } else {
+                assignments.cancel(true);
+                armBatch = batch;
+              }
+            }
+          }
+          for (SubscriptionResult r : parallel(armBatch, this::readSubscription)) {
+            readThroughArm.put(lower(r.subscriptionId), r);
+            registries.addAll(r.registries);
+            clusters.addAll(r.clusters);
+          }
+        }
+        return new Inventory(registries, clusters, () -> mergeAssignments(ids, pending, readThroughArm));
+      }
+
+      /**
+       * All assignments, subscription by subscription in the order listed, inherited ones in front,
+       * so that a duplicate keeps the copy of the first subscription, as the ARM path does. A batch
+       * whose assignment query failed is listed through ARM instead.
+       */
+      private Assignments mergeAssignments(List<String> ids, List<GraphAssignments> pending,
+          Map<String, SubscriptionResult> readThroughArm) {
+        Map<String, List<RoleAssignment>> bySubscription = new LinkedHashMap<>();
+        for (GraphAssignments batch : pending) {
+          Optional<List<RoleAssignment>> rows = graphAttempt(() -> await(batch.assignments));
+          for (int k = 0; k < batch.subscriptions.size(); k++) {
+            String id = batch.subscriptions.get(k);
+            List<RoleAssignment> list = bySubscription.computeIfAbsent(lower(id), x -> new ArrayList<>());
+            list.addAll(batch.inherited.get(k));
+            if (rows.isEmpty()) {
+              list.addAll(coverage.attempt("/subscriptions/" + id, "roleAssignments", "list role assignments",
+                  armUrl(), () -> reader(id).roleAssignments()).orElse(List.of()));
+            }
+          }
+          rows.ifPresent(list -> list.forEach(a -> bySubscription
+              .computeIfAbsent(lower(ArmMapper.subscriptionOf(a.scope())), x -> new ArrayList<>()).add(a)));
+        }
+        List<RoleAssignment> all = new ArrayList<>();
+        for (String id : ids) {
+          SubscriptionResult arm = readThroughArm.get(lower(id));
+          all.addAll(arm != null ? arm.roleAssignments : bySubscription.getOrDefault(lower(id), List.of()));
+          bySubscription.remove(lower(id));
+        }
+        List<InventoryPart.Unplaced> unplaced = new ArrayList<>();
+        bySubscription.forEach((subscription, list) -> unplaced.add(new InventoryPart.Unplaced(subscription, list)));
+        return new Assignments(all, unplaced);
+      }
+
+      /**
+       * A Resource Graph read; empty when it failed in a way ARM may not (throttled past the retries,
+       * a query the service refused), so the caller reads the same through ARM instead. An
+       * unreachable endpoint or a missing token is fatal as anywhere else.
+       */
+      private <T> Optional<T> graphAttempt(java.util.function.Supplier<T> read) {
+        try {
+          return Optional.of(read.get());
+        } catch (CollectionException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          CollectionException fatal = CoverageRecorder.fatal(armUrl(), endpoints.authorityHost(), e);
+          if (fatal != null) {
+            throw fatal;
+          }
+          // Nothing is lost (ARM serves the same), but an operator should know why a run took longer.
+          GRAPH_FALLBACK_LOG.warn("Resource Graph query failed ({}); reading the same through ARM instead",
+              e.getClass().getSimpleName());
+          return Optional.empty();
+        }
+      }
+
+      private <T> T await(Future<T> future) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CollectionException("Collection was interrupted", null, e);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+
+      private ArmInventoryReader.Subscription reader(String subscriptionId) {
+        return readers.computeIfAbsent(lower(subscriptionId), k -> arm.subscription(subscriptionId));
+      }
+
+      private SubscriptionResult readSubscription(String id) {
+        String scope = "/subscriptions/" + id;
+        ArmInventoryReader.Subscription reader = reader(id);
+        List<RegistryInner> registries = coverage.attempt(scope, "subscription", "list registries", armUrl(),
+            reader::registries).orElse(List.of());
+        registriesTotal.addAndGet(registries.size());
+        List<ManagedClusterInner> clusters = coverage.attempt(scope, "cluster", "list managed clusters", armUrl(),
+            reader::clusters).orElse(List.of());
+        List<RoleAssignment> assignments = coverage.attempt(scope, "roleAssignments", "list role assignments",
+            armUrl(), reader::roleAssignments).orElse(List.of());
+        subscriptionsDone.incrementAndGet();
+        report("subscriptions");
+        return new SubscriptionResult(id, registries, clusters, assignments);
+      }
+
+      private Registry readRegistry(RegistryInner r) {
+        ArmInventoryReader.Subscription reader = reader(ArmMapper.subscriptionOf(r.id()));
+        List<Token> tokens = coverage.attempt(r.id(), "registry", "list tokens", armUrl(),
+            () -> reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
+        List<ScopeMap> scopeMaps = coverage.attempt(r.id(), "registry", "list scope maps", armUrl(),
+            () -> reader.scopeMaps(r)).map(list -> sorted(list, ScopeMap::name)).orElse(null);
+        List<Registry.DiagnosticSetting> diagnostics = coverage.attempt(r.id(), "registry",
+            "list diagnostic settings", armUrl(), () -> reader.diagnosticSettings(r.id()))
+            .map(list -> sorted(list, Registry.DiagnosticSetting::name)).orElse(null);
+        registriesDone.incrementAndGet();
+        report("registries");
+        return ArmMapper.registry(r, tokens, scopeMaps, diagnostics);
+      }
+
+      /**
+       * One definition per role GUID. The {@code id} is the one ARM answers for the definition
+       * read under a subscription that references it; of several, the first in id order, so the
+       * choice does not depend on the order Azure lists things in. Assignments in other
+       * subscriptions reference the same GUID under their own subscription, so join on {@code name}.
+       * Through Resource Graph the definitions come in one tenant-scoped query; any it does not
+       * return is read through ARM.
+       */
+      private List<RoleDefinition> roleDefinitions(List<RoleAssignment> assignments) {
+        Map<String, String> referenceByGuid = new TreeMap<>();
+        for (RoleAssignment a : assignments) {
+          String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
+          if (guid != null) {
+            referenceByGuid.merge(guid, a.roleDefinitionId(),
+                (x, y) -> String.CASE_INSENSITIVE_ORDER.compare(x, y) <= 0 ? x : y);
+          }
+        }
+        Map<String, RoleDefinition> fromGraph = Map.of();
+        if (options.inventorySource() == InventorySource.GRAPH && !referenceByGuid.isEmpty()) {
+          fromGraph = graphAttempt(() -> graph.roleDefinitions(referenceByGuid.keySet())).orElse(Map.of());
+        }
+        List<RoleDefinition> found = new ArrayList<>();
+        List<String> viaArm = new ArrayList<>();
+        for (var e : referenceByGuid.entrySet()) {
+          RoleDefinition d = fromGraph.get(e.getKey());
+          if (d != null) {
+            found.add(new RoleDefinition(e.getValue(), d.name(), d.roleName(), d.type(), d.description(),
+                d.permissions(), d.assignableScopes()));
+          } else {
+            viaArm.add(e.getValue());
+          }
+        }
+        parallel(viaArm, ref -> coverage.attempt(ref, "roleDefinition", "get role definition", armUrl(),
+            () -> definitionReader(ref).roleDefinition(ref))).forEach(d -> d.ifPresent(found::add));
+        return sorted(found, RoleDefinition::name);
+      }
+
+      private ArmInventoryReader.Subscription definitionReader(String roleDefinitionId) {
+        String subscription = ArmMapper.subscriptionOf(roleDefinitionId);
+        return subscription != null ? reader(subscription) : readers.computeIfAbsent("", k -> arm.subscription(null));
+      }
+
+      private List<Principal> principals(List<RoleAssignment> assignments, List<ManagedCluster> clusters) {
+        Set<String> servicePrincipals = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (RoleAssignment a : assignments) {
+          if (a.principalId() == null) {
+            continue;
+          }
+          if ("ServicePrincipal".equalsIgnoreCase(a.principalType())) {
+            servicePrincipals.add(a.principalId());
+          } else {
+            others.add(a.principalId());
+          }
+        }
+        for (ManagedCluster c : clusters) {
+          if (c.identity() != null && c.identity().principalId() != null) {
+            servicePrincipals.add(c.identity().principalId());
+          }
+          if (c.kubeletIdentity() != null && c.kubeletIdentity().objectId() != null) {
+            servicePrincipals.add(c.kubeletIdentity().objectId());
+          }
+        }
+        others.removeAll(servicePrincipals);
+        GraphPrincipalReader graph = new GraphPrincipalReader(graphPipeline, endpoints.microsoftGraph());
+        List<Principal> principals = new ArrayList<>();
+        List<String> spIds = List.copyOf(servicePrincipals);
+        if (!spIds.isEmpty()) {
+          // The first read tells whether Graph lets us in at all; one gap then covers them all.
+          Optional<Optional<Principal>> first = graphRead(spIds.get(0), graph, spIds.size());
+          if (first.isPresent()) {
+            first.get().ifPresent(principals::add);
+            parallel(spIds.subList(1, spIds.size()), id -> graphRead(id, graph, 1)).forEach(
+                r -> r.flatMap(p -> p).ifPresent(principals::add));
+          }
+        }
+        if (!others.isEmpty()) {
+          coverage.attempt(endpoints.microsoftGraph() + "v1.0/directoryObjects/getByIds", "graph",
+              "resolve users and groups", endpoints.microsoftGraph(),
+              () -> graph.usersAndGroups(List.copyOf(others))).ifPresent(principals::addAll);
+        }
+        return sorted(distinctById(principals, Principal::id), Principal::id);
+      }
+
+      /** Empty when Graph refused; a present but empty inner value when the principal is gone. */
+      private Optional<Optional<Principal>> graphRead(String id, GraphPrincipalReader graph, int count) {
+        String scope = endpoints.microsoftGraph() + "v1.0/servicePrincipals" + (count > 1 ? "" : "/" + id);
+        String operation = count > 1 ? "read service principals (" + count + ")" : "read service principal";
+        return coverage.attempt(scope, "graph", operation, endpoints.microsoftGraph(),
+            () -> graph.servicePrincipal(id));
+      }
+
+      private Map<String, Set<Purpose>> workspaces(List<Registry> registries, List<InventoryPart.Cluster> clusters) {
+        Map<String, Set<Purpose>> targets = new LinkedHashMap<>();
+        if (!options.workspaces().isEmpty()) {
+          options.workspaces().forEach(w -> targets.put(w, Set.of(Purpose.REGISTRY, Purpose.CLUSTER)));
+          return targets;
+        }
+        Map<String, String> canonical = new LinkedHashMap<>();
+        for (Registry r : registries) {
+          for (Registry.DiagnosticSetting d : Optional.ofNullable(r.diagnosticSettings()).orElse(List.of())) {
+            if (d.workspaceId() != null) {
+              String key = canonical.computeIfAbsent(lower(d.workspaceId()), k -> d.workspaceId());
+              targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.REGISTRY);
             }
           }
         }
-        Set<String> armIds = new java.util.HashSet<>(armBatch);
-        List<Coverage.AuditedSubscription> armSubscriptions = subscriptions.stream()
-            .filter(s -> armIds.contains(s.subscriptionId())).toList();
-        for (SubscriptionResult r : parallel(armSubscriptions, this::readSubscription)) {
-          readThroughArm.put(lower(r.subscriptionId), r);
-          registries.addAll(r.registries);
-          clusters.addAll(r.clusters);
-        }
-      }
-      return new Inventory(registries, clusters, () -> mergeAssignments(ids, pending, readThroughArm));
-    }
-
-    /**
-     * All assignments, subscription by subscription in the order listed, inherited ones in front,
-     * so that a duplicate keeps the copy of the first subscription, as the ARM path does. A batch
-     * whose assignment query failed is listed through ARM instead.
-     */
-    private List<RoleAssignment> mergeAssignments(List<String> ids, List<GraphAssignments> pending,
-        Map<String, SubscriptionResult> readThroughArm) {
-      Map<String, List<RoleAssignment>> bySubscription = new LinkedHashMap<>();
-      for (GraphAssignments batch : pending) {
-        Optional<List<RoleAssignment>> rows = graphAttempt(() -> await(batch.assignments));
-        for (int k = 0; k < batch.subscriptions.size(); k++) {
-          String id = batch.subscriptions.get(k);
-          List<RoleAssignment> list = bySubscription.computeIfAbsent(lower(id), x -> new ArrayList<>());
-          list.addAll(batch.inherited.get(k));
-          if (rows.isEmpty()) {
-            list.addAll(coverage.attempt("/subscriptions/" + id, "roleAssignments", "list role assignments",
-                armUrl(), () -> reader(id).roleAssignments()).orElse(List.of()));
+        for (InventoryPart.Cluster c : clusters) {
+          String workspace = c.containerInsightsWorkspace();
+          if (workspace != null) {
+            String key = canonical.computeIfAbsent(lower(workspace), k -> workspace);
+            targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.CLUSTER);
           }
         }
-        rows.ifPresent(list -> list.forEach(a -> bySubscription
-            .computeIfAbsent(lower(ArmMapper.subscriptionOf(a.scope())), x -> new ArrayList<>()).add(a)));
-      }
-      List<RoleAssignment> all = new ArrayList<>();
-      for (String id : ids) {
-        SubscriptionResult arm = readThroughArm.get(lower(id));
-        all.addAll(arm != null ? arm.roleAssignments : bySubscription.getOrDefault(lower(id), List.of()));
-        bySubscription.remove(lower(id));
-      }
-      bySubscription.values().forEach(all::addAll);
-      return distinctById(all, RoleAssignment::id);
-    }
-
-    /**
-     * A Resource Graph read; empty when it failed in a way ARM may not (throttled past the retries,
-     * a query the service refused), so the caller reads the same through ARM instead. An
-     * unreachable endpoint or a missing token is fatal as anywhere else.
-     */
-    private <T> Optional<T> graphAttempt(java.util.function.Supplier<T> read) {
-      try {
-        return Optional.of(read.get());
-      } catch (CollectionException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        CollectionException fatal = CoverageRecorder.fatal(armUrl(), endpoints.authorityHost(), e);
-        if (fatal != null) {
-          throw fatal;
-        }
-        // Nothing is lost (ARM serves the same), but an operator should know why a run took longer.
-        GRAPH_FALLBACK_LOG.warn("Resource Graph query failed ({}); reading the same through ARM instead",
-            e.getClass().getSimpleName());
-        return Optional.empty();
-      }
-    }
-
-    private <T> T await(Future<T> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CollectionException("Collection was interrupted", null, e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-
-    private ArmInventoryReader.Subscription reader(String subscriptionId) {
-      return readers.computeIfAbsent(lower(subscriptionId), k -> arm.subscription(subscriptionId));
-    }
-
-    private SubscriptionResult readSubscription(Coverage.AuditedSubscription subscription) {
-      String id = subscription.subscriptionId();
-      String scope = "/subscriptions/" + id;
-      ArmInventoryReader.Subscription reader = reader(id);
-      List<RegistryInner> registries = coverage.attempt(scope, "subscription", "list registries", armUrl(),
-          reader::registries).orElse(List.of());
-      registriesTotal.addAndGet(registries.size());
-      List<ManagedClusterInner> clusters = coverage.attempt(scope, "cluster", "list managed clusters", armUrl(),
-          reader::clusters).orElse(List.of());
-      List<RoleAssignment> assignments = coverage.attempt(scope, "roleAssignments", "list role assignments",
-          armUrl(), reader::roleAssignments).orElse(List.of());
-      subscriptionsDone.incrementAndGet();
-      report("subscriptions");
-      return new SubscriptionResult(id, registries, clusters, assignments);
-    }
-
-    private Registry readRegistry(RegistryInner r) {
-      ArmInventoryReader.Subscription reader = reader(ArmMapper.subscriptionOf(r.id()));
-      List<Token> tokens = coverage.attempt(r.id(), "registry", "list tokens", armUrl(),
-          () -> reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
-      List<ScopeMap> scopeMaps = coverage.attempt(r.id(), "registry", "list scope maps", armUrl(),
-          () -> reader.scopeMaps(r)).map(list -> sorted(list, ScopeMap::name)).orElse(null);
-      List<Registry.DiagnosticSetting> diagnostics = coverage.attempt(r.id(), "registry",
-          "list diagnostic settings", armUrl(), () -> reader.diagnosticSettings(r.id()))
-          .map(list -> sorted(list, Registry.DiagnosticSetting::name)).orElse(null);
-      registriesDone.incrementAndGet();
-      report("registries");
-      return ArmMapper.registry(r, tokens, scopeMaps, diagnostics);
-    }
-
-    /**
-     * One definition per role GUID. The {@code id} is the one ARM answers for the definition
-     * read under a subscription that references it; of several, the first in id order, so the
-     * choice does not depend on the order Azure lists things in. Assignments in other
-     * subscriptions reference the same GUID under their own subscription, so join on {@code name}.
-     * Through Resource Graph the definitions come in one tenant-scoped query; any it does not
-     * return is read through ARM.
-     */
-    private List<RoleDefinition> roleDefinitions(List<RoleAssignment> assignments) {
-      Map<String, String> referenceByGuid = new TreeMap<>();
-      for (RoleAssignment a : assignments) {
-        String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
-        if (guid != null) {
-          referenceByGuid.merge(guid, a.roleDefinitionId(),
-              (x, y) -> String.CASE_INSENSITIVE_ORDER.compare(x, y) <= 0 ? x : y);
-        }
-      }
-      Map<String, RoleDefinition> fromGraph = Map.of();
-      if (options.inventorySource() == InventorySource.GRAPH && !referenceByGuid.isEmpty()) {
-        fromGraph = graphAttempt(() -> graph.roleDefinitions(referenceByGuid.keySet())).orElse(Map.of());
-      }
-      List<RoleDefinition> found = new ArrayList<>();
-      List<String> viaArm = new ArrayList<>();
-      for (var e : referenceByGuid.entrySet()) {
-        RoleDefinition d = fromGraph.get(e.getKey());
-        if (d != null) {
-          found.add(new RoleDefinition(e.getValue(), d.name(), d.roleName(), d.type(), d.description(),
-              d.permissions(), d.assignableScopes()));
-        } else {
-          viaArm.add(e.getValue());
-        }
-      }
-      parallel(viaArm, ref -> coverage.attempt(ref, "roleDefinition", "get role definition", armUrl(),
-          () -> definitionReader(ref).roleDefinition(ref))).forEach(d -> d.ifPresent(found::add));
-      return sorted(found, RoleDefinition::name);
-    }
-
-    private ArmInventoryReader.Subscription definitionReader(String roleDefinitionId) {
-      String subscription = ArmMapper.subscriptionOf(roleDefinitionId);
-      return subscription != null ? reader(subscription) : readers.computeIfAbsent("", k -> arm.subscription(null));
-    }
-
-    private List<Principal> principals(List<RoleAssignment> assignments, List<ManagedCluster> clusters) {
-      Set<String> servicePrincipals = new LinkedHashSet<>();
-      Set<String> others = new LinkedHashSet<>();
-      for (RoleAssignment a : assignments) {
-        if (a.principalId() == null) {
-          continue;
-        }
-        if ("ServicePrincipal".equalsIgnoreCase(a.principalType())) {
-          servicePrincipals.add(a.principalId());
-        } else {
-          others.add(a.principalId());
-        }
-      }
-      for (ManagedCluster c : clusters) {
-        if (c.identity() != null && c.identity().principalId() != null) {
-          servicePrincipals.add(c.identity().principalId());
-        }
-        if (c.kubeletIdentity() != null && c.kubeletIdentity().objectId() != null) {
-          servicePrincipals.add(c.kubeletIdentity().objectId());
-        }
-      }
-      others.removeAll(servicePrincipals);
-      GraphPrincipalReader graph = new GraphPrincipalReader(graphPipeline, endpoints.microsoftGraph());
-      List<Principal> principals = new ArrayList<>();
-      List<String> spIds = List.copyOf(servicePrincipals);
-      if (!spIds.isEmpty()) {
-        // The first read tells whether Graph lets us in at all; one gap then covers them all.
-        Optional<Optional<Principal>> first = graphRead(spIds.get(0), graph, spIds.size());
-        if (first.isPresent()) {
-          first.get().ifPresent(principals::add);
-          parallel(spIds.subList(1, spIds.size()), id -> graphRead(id, graph, 1)).forEach(
-              r -> r.flatMap(p -> p).ifPresent(principals::add));
-        }
-      }
-      if (!others.isEmpty()) {
-        coverage.attempt(endpoints.microsoftGraph() + "v1.0/directoryObjects/getByIds", "graph",
-            "resolve users and groups", endpoints.microsoftGraph(),
-            () -> graph.usersAndGroups(List.copyOf(others))).ifPresent(principals::addAll);
-      }
-      return sorted(distinctById(principals, Principal::id), Principal::id);
-    }
-
-    /** Empty when Graph refused; a present but empty inner value when the principal is gone. */
-    private Optional<Optional<Principal>> graphRead(String id, GraphPrincipalReader graph, int count) {
-      String scope = endpoints.microsoftGraph() + "v1.0/servicePrincipals" + (count > 1 ? "" : "/" + id);
-      String operation = count > 1 ? "read service principals (" + count + ")" : "read service principal";
-      return coverage.attempt(scope, "graph", operation, endpoints.microsoftGraph(),
-          () -> graph.servicePrincipal(id));
-    }
-
-    private Map<String, Set<Purpose>> workspaces(List<Registry> registries, List<ManagedClusterInner> clusters) {
-      Map<String, Set<Purpose>> targets = new LinkedHashMap<>();
-      if (!options.workspaces().isEmpty()) {
-        options.workspaces().forEach(w -> targets.put(w, Set.of(Purpose.REGISTRY, Purpose.CLUSTER)));
         return targets;
       }
-      Map<String, String> canonical = new LinkedHashMap<>();
-      for (Registry r : registries) {
-        for (Registry.DiagnosticSetting d : Optional.ofNullable(r.diagnosticSettings()).orElse(List.of())) {
-          if (d.workspaceId() != null) {
-            String key = canonical.computeIfAbsent(lower(d.workspaceId()), k -> d.workspaceId());
-            targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.REGISTRY);
+
+      private LogsResult readLogs(Map<String, Set<Purpose>> targets, QueryTimeInterval window,
+          List<Registry> registries, List<ManagedCluster> clusters) {
+        LogUsageReader logs = new LogUsageReader(logsPipeline, endpoints.logAnalytics(), options.requestTimeout());
+        List<LogsResult> results = parallel(List.copyOf(targets.entrySet()), target -> {
+          String workspace = target.getKey();
+          List<RegistryActivity> activity = List.of();
+          List<ClusterPullFailure> failures = List.of();
+          if (target.getValue().contains(Purpose.REGISTRY)) {
+            activity = coverage.attempt(workspace, "workspace", "query registry events", endpoints.logAnalytics(),
+                () -> logs.registryActivity(workspace, window, coverage)).orElse(List.of());
+          }
+          if (target.getValue().contains(Purpose.CLUSTER)) {
+            failures = coverage.attempt(workspace, "workspace", "query KubeEvents", endpoints.logAnalytics(),
+                () -> logs.clusterPullFailures(workspace, window, coverage)).orElse(List.of());
+          }
+          return new LogsResult(activity, failures);
+        });
+        Map<String, String> registryIds = new LinkedHashMap<>();
+        for (Registry r : registries) {
+          registryIds.put(lower(r.id()), r.id());
+          if (r.loginServer() != null) {
+            registryIds.putIfAbsent(lower(r.loginServer()), r.id());
           }
         }
-      }
-      for (ManagedClusterInner c : clusters) {
-        String workspace = ArmMapper.containerInsightsWorkspace(c);
-        if (workspace != null) {
-          String key = canonical.computeIfAbsent(lower(workspace), k -> workspace);
-          targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(Purpose.CLUSTER);
-        }
-      }
-      return targets;
-    }
+        Map<String, String> clusterIds = new LinkedHashMap<>();
+        clusters.forEach(c -> clusterIds.put(lower(c.id()), c.id()));
 
-    private LogsResult readLogs(Map<String, Set<Purpose>> targets, QueryTimeInterval window,
-        List<Registry> registries, List<ManagedCluster> clusters) {
-      LogUsageReader logs = new LogUsageReader(logsPipeline, endpoints.logAnalytics(), options.requestTimeout());
-      List<LogsResult> results = parallel(List.copyOf(targets.entrySet()), target -> {
-        String workspace = target.getKey();
-        List<RegistryActivity> activity = List.of();
-        List<ClusterPullFailure> failures = List.of();
-        if (target.getValue().contains(Purpose.REGISTRY)) {
-          activity = coverage.attempt(workspace, "workspace", "query registry events", endpoints.logAnalytics(),
-              () -> logs.registryActivity(workspace, window, coverage)).orElse(List.of());
+        // A registry that sends to two workspaces shows up twice; keep the busier row.
+        Map<String, RegistryActivity> activity = new LinkedHashMap<>();
+        for (LogsResult result : results) {
+          for (RegistryActivity a : result.activity) {
+            String id = registryIds.getOrDefault(lower(a.registryId()),
+                registryIds.getOrDefault(lower(a.loginServer()), a.registryId()));
+            RegistryActivity canonical = new RegistryActivity(id, a.loginServer(), a.identity(), a.pulls(), a.pushes(),
+                a.deletes(), a.failedLogins(), a.distinctCallerIps(), a.callerIpAddresses(), a.userAgents(),
+                a.repositories(), a.firstSeen(), a.lastSeen());
+            activity.merge(lower(id) + "|" + a.identity(), canonical, (x, y) -> events(x) >= events(y) ? x : y);
+          }
         }
-        if (target.getValue().contains(Purpose.CLUSTER)) {
-          failures = coverage.attempt(workspace, "workspace", "query KubeEvents", endpoints.logAnalytics(),
-              () -> logs.clusterPullFailures(workspace, window, coverage)).orElse(List.of());
+        Map<String, ClusterPullFailure> failures = new LinkedHashMap<>();
+        for (LogsResult result : results) {
+          for (ClusterPullFailure f : result.pullFailures) {
+            String id = clusterIds.getOrDefault(lower(f.clusterId()), f.clusterId());
+            ClusterPullFailure canonical = new ClusterPullFailure(id, f.namespace(), f.image(), f.reason(),
+                f.messageSample(), f.count(), f.lastSeen());
+            failures.putIfAbsent(String.join("|", lower(id), f.namespace() + "", f.image() + "", f.reason() + ""),
+                canonical);
+          }
         }
-        return new LogsResult(activity, failures);
-      });
-      Map<String, String> registryIds = new LinkedHashMap<>();
-      for (Registry r : registries) {
-        registryIds.put(lower(r.id()), r.id());
-        if (r.loginServer() != null) {
-          registryIds.putIfAbsent(lower(r.loginServer()), r.id());
-        }
+        Comparator<RegistryActivity> byActivity = Comparator.comparing(RegistryActivity::registryId,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(RegistryActivity::identity,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<ClusterPullFailure> byFailure = Comparator.comparing(ClusterPullFailure::clusterId,
+                Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ClusterPullFailure::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ClusterPullFailure::image, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ClusterPullFailure::reason, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return new LogsResult(activity.values().stream().sorted(byActivity).toList(),
+            failures.values().stream().sorted(byFailure).toList());
       }
-      Map<String, String> clusterIds = new LinkedHashMap<>();
-      clusters.forEach(c -> clusterIds.put(lower(c.id()), c.id()));
 
-      // A registry that sends to two workspaces shows up twice; keep the busier row.
-      Map<String, RegistryActivity> activity = new LinkedHashMap<>();
-      for (LogsResult result : results) {
-        for (RegistryActivity a : result.activity) {
-          String id = registryIds.getOrDefault(lower(a.registryId()),
-              registryIds.getOrDefault(lower(a.loginServer()), a.registryId()));
-          RegistryActivity canonical = new RegistryActivity(id, a.loginServer(), a.identity(), a.pulls(), a.pushes(),
-              a.deletes(), a.failedLogins(), a.distinctCallerIps(), a.callerIpAddresses(), a.userAgents(),
-              a.repositories(), a.firstSeen(), a.lastSeen());
-          activity.merge(lower(id) + "|" + a.identity(), canonical, (x, y) -> events(x) >= events(y) ? x : y);
+      private <I, O> List<O> parallel(List<I> inputs, Function<I, O> task) {
+        List<Future<O>> futures = inputs.stream().map(i -> pool.submit(() -> task.apply(i))).toList();
+        List<O> outputs = new ArrayList<>(inputs.size());
+        try {
+          for (Future<O> future : futures) {
+            outputs.add(future.get());
+          }
+          return outputs;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CollectionException("Collection was interrupted", null, e);
+        } catch (ExecutionException e) {
+          futures.forEach(f -> f.cancel(true));
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(e.getCause());
         }
       }
-      Map<String, ClusterPullFailure> failures = new LinkedHashMap<>();
-      for (LogsResult result : results) {
-        for (ClusterPullFailure f : result.pullFailures) {
-          String id = clusterIds.getOrDefault(lower(f.clusterId()), f.clusterId());
-          ClusterPullFailure canonical = new ClusterPullFailure(id, f.namespace(), f.image(), f.reason(),
-              f.messageSample(), f.count(), f.lastSeen());
-          failures.putIfAbsent(String.join("|", lower(id), f.namespace() + "", f.image() + "", f.reason() + ""),
-              canonical);
-        }
-      }
-      Comparator<RegistryActivity> byActivity = Comparator.comparing(RegistryActivity::registryId,
-          Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(RegistryActivity::identity,
-          Comparator.nullsFirst(Comparator.naturalOrder()));
-      Comparator<ClusterPullFailure> byFailure = Comparator.comparing(ClusterPullFailure::clusterId,
-              Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(ClusterPullFailure::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(ClusterPullFailure::image, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(ClusterPullFailure::reason, Comparator.nullsFirst(Comparator.naturalOrder()));
-      return new LogsResult(activity.values().stream().sorted(byActivity).toList(),
-          failures.values().stream().sorted(byFailure).toList());
-    }
 
-    private <I, O> List<O> parallel(List<I> inputs, Function<I, O> task) {
-      List<Future<O>> futures = inputs.stream().map(i -> pool.submit(() -> task.apply(i))).toList();
-      List<O> outputs = new ArrayList<>(inputs.size());
-      try {
-        for (Future<O> future : futures) {
-          outputs.add(future.get());
-        }
-        return outputs;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CollectionException("Collection was interrupted", null, e);
-      } catch (ExecutionException e) {
-        futures.forEach(f -> f.cancel(true));
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
+      private void report(String phase) {
+        progress.update(new CollectProgress.Progress(phase, subscriptionsDone.get(), subscriptionsTotal.get(),
+            registriesDone.get(), registriesTotal.get()));
+      }
+
+      private String armUrl() {
+        return endpoints.resourceManager();
       }
     }
 
-    private void report(String phase) {
-      progress.update(new CollectProgress.Progress(phase, subscriptionsDone.get(), subscriptionsTotal.get(),
-          registriesDone.get(), registriesTotal.get()));
-    }
-
-    private String armUrl() {
-      return endpoints.resourceManager();
-    }
   }
 
   private enum Purpose { REGISTRY, CLUSTER }
@@ -581,11 +649,14 @@ public final class AzureCollector {
    * distinct assignments, which may still be arriving.
    */
   private record Inventory(List<RegistryInner> registries, List<ManagedClusterInner> clusters,
-      java.util.function.Supplier<List<RoleAssignment>> assignments) {
-    List<RoleAssignment> roleAssignments() {
-      return assignments.get();
-    }
-  }
+      java.util.function.Supplier<Assignments> assignments) {}
+
+  /**
+   * Assignments not yet made distinct: those placed in a subscription, subscription by
+   * subscription, inherited ones in front; and those Resource Graph gave under no subscription of
+   * the batch, by what their scope names.
+   */
+  private record Assignments(List<RoleAssignment> placed, List<InventoryPart.Unplaced> unplaced) {}
 
   /** A batch's assignments: still paging in Resource Graph, and the inherited ones already read. */
   private record GraphAssignments(List<String> subscriptions, List<List<RoleAssignment>> inherited,
