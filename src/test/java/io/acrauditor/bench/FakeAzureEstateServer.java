@@ -3,6 +3,7 @@ package io.acrauditor.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.acrauditor.collect.FakeAzureTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeAzureEstateServer implements AutoCloseable {
 
-  static final String KEYSTORE = "fake-azure/fake-azure-tls.p12";
-  static final char[] KEYSTORE_PASSWORD = "fake-azure".toCharArray();
+  static final String KEYSTORE = FakeAzureTls.KEYSTORE;
+  static final char[] KEYSTORE_PASSWORD = FakeAzureTls.KEYSTORE_PASSWORD;
 
   /** Throttling and latency; all configurable from the command line. */
   record Limits(long latencyMillis, int armBucket, double armRefillPerSecond, int argQuota, long argWindowMillis,

@@ -7,12 +7,11 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import io.acrauditor.collect.AzureCollector;
 import io.acrauditor.collect.CollectOptions;
 import io.acrauditor.collect.CollectProgress;
+import io.acrauditor.collect.FakeAzureTls;
 import io.acrauditor.collect.InventorySource;
 import io.acrauditor.inventory.Snapshot;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Benchmark of the live collection path: the same synthetic estate collected through Resource
@@ -255,26 +252,15 @@ public final class LiveCollectionBenchmark {
   }
 
   /** A client that trusts the fake's certificate and nothing else. */
-  private static HttpClient httpClient() throws Exception {
-    try (InputStream in = LiveCollectionBenchmark.class.getClassLoader()
-        .getResourceAsStream(FakeAzureEstateServer.KEYSTORE)) {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(in, FakeAzureEstateServer.KEYSTORE_PASSWORD);
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("fake-azure", keyStore.getCertificate("fake-azure"));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)
+  private static HttpClient httpClient() {
+    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(FakeAzureTls.sslContext())
           .version(java.net.http.HttpClient.Version.HTTP_1_1))
           .connectionTimeout(Duration.ofSeconds(10))
           .responseTimeout(Duration.ofSeconds(120))
           .readTimeout(Duration.ofSeconds(120))
           .build();
-    }
   }
+
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> flags = new LinkedHashMap<>();

@@ -24,11 +24,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A local HTTPS fake of Entra ID, ARM, Microsoft Graph and Log Analytics, answering in the shapes
@@ -59,8 +55,8 @@ final class FakeAzure implements AutoCloseable {
   static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
   static final String RESOURCE_GRAPH = "/+providers/Microsoft.ResourceGraph/resources";
 
-  private static final String KEYSTORE = "fake-azure/fake-azure-tls.p12";
-  private static final char[] KEYSTORE_PASSWORD = "fake-azure".toCharArray();
+  private static final String KEYSTORE = FakeAzureTls.KEYSTORE;
+  private static final char[] KEYSTORE_PASSWORD = FakeAzureTls.KEYSTORE_PASSWORD;
 
   final WireMockServer server;
 
@@ -111,25 +107,13 @@ final class FakeAzure implements AutoCloseable {
 
   /** A JDK HTTP client that trusts the fake's certificate and nothing else. */
   static HttpClient httpClient(Duration timeout) {
-    try (InputStream in = FakeAzure.class.getClassLoader().getResourceAsStream(KEYSTORE)) {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(in, KEYSTORE_PASSWORD);
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("fake-azure", keyStore.getCertificate("fake-azure"));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl))
-          .connectionTimeout(Duration.ofSeconds(5))
-          .responseTimeout(timeout)
-          .readTimeout(timeout)
-          .build();
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(FakeAzureTls.sslContext()))
+        .connectionTimeout(Duration.ofSeconds(5))
+        .responseTimeout(timeout)
+        .readTimeout(timeout)
+        .build();
   }
+
 
   /** The estate: three subscriptions, two registries, a cluster, roles, principals and logs. */
   FakeAzure stubEstate() {

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +138,10 @@ class LiveAuditCliTest {
 
   /** The fake's certificate alone, as a trust store the forked JVM is pointed at. */
   private static Path trustStoreWithFakeCertificate(Path target) throws Exception {
-    KeyStore source = KeyStore.getInstance("PKCS12");
-    try (InputStream in = LiveAuditCliTest.class.getClassLoader().getResourceAsStream("fake-azure/fake-azure-tls.p12")) {
-      source.load(in, "fake-azure".toCharArray());
-    }
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("fake-azure", source.getCertificate("fake-azure"));
     try (OutputStream out = Files.newOutputStream(target)) {
-      trust.store(out, "changeit".toCharArray());
+      FakeAzureTls.trustStore().store(out, "changeit".toCharArray());
     }
     return target;
   }
+
 }
