@@ -1,8 +1,8 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
-import io.acrauditor.report.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.acrauditor.cli;
 
 import io.acrauditor.collect.CollectedSnapshot;
 import io.acrauditor.collect.LiveAzureInput;
+import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.inventory.Snapshot;
-import io.acrauditor.report.AtomicFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

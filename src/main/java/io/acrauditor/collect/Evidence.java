@@ -1,13 +1,11 @@
 package io.acrauditor.collect;
 
+import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,30 +25,19 @@ final class Evidence {
   private Evidence() {}
 
   static CollectedSnapshot capture(Path target, Writer writer, String sourceName) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = null;
-    try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-        writer.writeTo(out);
-      }
-      Snapshot snapshot = new SnapshotReader().read(temp, sourceName);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    MessageDigest sha = sha256();
+    try (AtomicFiles.Staged staged = AtomicFiles.stage(target, out -> writer.writeTo(new DigestOutputStream(out, sha)))) {
+      Snapshot snapshot = new SnapshotReader().read(staged.file(), sourceName);
+      staged.commit();
       return new CollectedSnapshot(snapshot, HexFormat.of().formatHex(sha.digest()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The outcome above is what matters.
-        }
-      }
     }
   }
 }

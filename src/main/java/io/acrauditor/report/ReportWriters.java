@@ -1,5 +1,7 @@
 package io.acrauditor.report;
 
+import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.files.OutputNotWritableException;
 import io.acrauditor.findings.AuditResult;
 import java.nio.file.Path;
 import java.util.ArrayList;

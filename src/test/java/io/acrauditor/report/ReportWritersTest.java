@@ -3,6 +3,7 @@ package io.acrauditor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.acrauditor.files.OutputNotWritableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

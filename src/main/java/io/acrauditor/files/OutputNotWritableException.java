@@ -1,4 +1,4 @@
-package io.acrauditor.report;
+package io.acrauditor.files;
 
 import java.nio.file.Path;
 

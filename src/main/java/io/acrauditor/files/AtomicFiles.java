@@ -1,4 +1,4 @@
-package io.acrauditor.report;
+package io.acrauditor.files;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -115,6 +115,14 @@ public final class AtomicFiles {
 
     public Path target() {
       return target;
+    }
+
+    /** The complete temporary file, for reading it back before it is committed. */
+    public Path file() {
+      if (temp == null) {
+        throw new IllegalStateException(target + " was already committed or discarded");
+      }
+      return temp;
     }
 
     /** Moves the file into place; returns the target. */

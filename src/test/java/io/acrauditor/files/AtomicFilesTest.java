@@ -1,4 +1,4 @@
-package io.acrauditor.report;
+package io.acrauditor.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
