@@ -12,6 +12,7 @@ import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterIn
 import com.azure.resourcemanager.monitor.MonitorManager;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.fluent.models.SubscriptionInner;
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.RoleAssignment;
@@ -83,14 +84,14 @@ final class ArmInventoryReader {
 
     List<Token> tokens(RegistryInner registry) {
       return registries.serviceClient().getTokens()
-          .list(ArmMapper.resourceGroupOf(registry.id()), registry.name()).stream()
+          .list(AzureIds.resourceGroupOf(registry.id()), registry.name()).stream()
           .map(ArmMapper::token)
           .toList();
     }
 
     List<ScopeMap> scopeMaps(RegistryInner registry) {
       return registries.serviceClient().getScopeMaps()
-          .list(ArmMapper.resourceGroupOf(registry.id()), registry.name()).stream()
+          .list(AzureIds.resourceGroupOf(registry.id()), registry.name()).stream()
           .map(ArmMapper::scopeMap)
           .toList();
     }

@@ -11,6 +11,7 @@ import com.azure.resourcemanager.containerregistry.models.TokenCertificate;
 import com.azure.resourcemanager.containerregistry.models.TokenPassword;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
 import com.azure.resourcemanager.monitor.fluent.models.DiagnosticSettingsResourceInner;
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.ManagedCluster;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.RoleAssignment;
@@ -24,17 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SDK models to inventory records. Everything the SDK left null stays null: no defaults are
  * invented here. SDK enums print their wire value, so {@code toString()} keeps Azure's spelling.
  */
 final class ArmMapper {
-
-  private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)/subscriptions/([^/]+)");
-  private static final Pattern RESOURCE_GROUP = Pattern.compile("(?i)/resourceGroups/([^/]+)");
 
   private ArmMapper() {}
 
@@ -43,8 +39,8 @@ final class ArmMapper {
     return new Registry(
         r.id(),
         r.name(),
-        subscriptionOf(r.id()),
-        resourceGroupOf(r.id()),
+        AzureIds.subscriptionOf(r.id()),
+        AzureIds.resourceGroupOf(r.id()),
         r.location(),
         r.sku() == null ? null : new Registry.Sku(str(r.sku().name()), str(r.sku().tier())),
         r.loginServer(),
@@ -135,8 +131,8 @@ final class ArmMapper {
     return new ManagedCluster(
         c.id(),
         c.name(),
-        subscriptionOf(c.id()),
-        resourceGroupOf(c.id()),
+        AzureIds.subscriptionOf(c.id()),
+        AzureIds.resourceGroupOf(c.id()),
         c.location(),
         c.kubernetesVersion(),
         identity == null ? null
@@ -192,31 +188,6 @@ final class ArmMapper {
   private static RoleDefinition.Permission permission(PermissionInner p) {
     return new RoleDefinition.Permission(copy(p.actions()), copy(p.notActions()), copy(p.dataActions()),
         copy(p.notDataActions()));
-  }
-
-  static String subscriptionOf(String resourceId) {
-    return group(SUBSCRIPTION, resourceId);
-  }
-
-  static String resourceGroupOf(String resourceId) {
-    return group(RESOURCE_GROUP, resourceId);
-  }
-
-  /** The last path segment: the GUID of a role definition id, the name of a resource. */
-  static String lastSegment(String id) {
-    if (id == null) {
-      return null;
-    }
-    String trimmed = id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
-    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-  }
-
-  private static String group(Pattern pattern, String id) {
-    if (id == null) {
-      return null;
-    }
-    Matcher m = pattern.matcher(id);
-    return m.find() ? m.group(1) : null;
   }
 
   static String iso(OffsetDateTime t) {

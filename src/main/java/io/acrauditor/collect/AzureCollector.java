@@ -6,6 +6,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import com.azure.resourcemanager.containerregistry.fluent.models.RegistryInner;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.ClusterPullFailure;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.ManagedCluster;
@@ -344,7 +345,7 @@ public final class AzureCollector {
             }
           }
           rows.ifPresent(list -> list.forEach(a -> bySubscription
-              .computeIfAbsent(lower(ArmMapper.subscriptionOf(a.scope())), x -> new ArrayList<>()).add(a)));
+              .computeIfAbsent(lower(AzureIds.subscriptionOf(a.scope())), x -> new ArrayList<>()).add(a)));
         }
         List<RoleAssignment> all = new ArrayList<>();
         for (String id : ids) {
@@ -413,7 +414,7 @@ public final class AzureCollector {
       }
 
       private Registry readRegistry(RegistryInner r) {
-        ArmInventoryReader.Subscription reader = reader(ArmMapper.subscriptionOf(r.id()));
+        ArmInventoryReader.Subscription reader = reader(AzureIds.subscriptionOf(r.id()));
         List<Token> tokens = coverage.attempt(r.id(), "registry", "list tokens", armUrl(),
             () -> reader.tokens(r)).map(list -> sorted(list, Token::name)).orElse(null);
         List<ScopeMap> scopeMaps = coverage.attempt(r.id(), "registry", "list scope maps", armUrl(),
@@ -437,7 +438,7 @@ public final class AzureCollector {
       private List<RoleDefinition> roleDefinitions(List<RoleAssignment> assignments) {
         Map<String, String> referenceByGuid = new TreeMap<>();
         for (RoleAssignment a : assignments) {
-          String guid = lower(ArmMapper.lastSegment(a.roleDefinitionId()));
+          String guid = lower(AzureIds.lastSegment(a.roleDefinitionId()));
           if (guid != null) {
             referenceByGuid.merge(guid, a.roleDefinitionId(),
                 (x, y) -> String.CASE_INSENSITIVE_ORDER.compare(x, y) <= 0 ? x : y);
@@ -464,7 +465,7 @@ public final class AzureCollector {
       }
 
       private ArmInventoryReader.Subscription definitionReader(String roleDefinitionId) {
-        String subscription = ArmMapper.subscriptionOf(roleDefinitionId);
+        String subscription = AzureIds.subscriptionOf(roleDefinitionId);
         return subscription != null ? reader(subscription) : readers.computeIfAbsent("", k -> arm.subscription(null));
       }
 

@@ -16,6 +16,7 @@ import com.azure.resourcemanager.resourcegraph.fluent.models.QueryResponseInner;
 import com.azure.resourcemanager.resourcegraph.models.QueryRequest;
 import com.azure.resourcemanager.resourcegraph.models.QueryRequestOptions;
 import com.azure.resourcemanager.resourcegraph.models.ResultFormat;
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
 import java.io.IOException;
@@ -237,8 +238,8 @@ final class ResourceGraphReader {
       id = scope + "/providers/Microsoft.Authorization/roleAssignments/" + a.name();
     }
     String definition = a.roleDefinitionId();
-    String subscription = ArmMapper.subscriptionOf(a.scope());
-    String guid = ArmMapper.lastSegment(definition);
+    String subscription = AzureIds.subscriptionOf(a.scope());
+    String guid = AzureIds.lastSegment(definition);
     if (definition != null && subscription != null && guid != null) {
       definition = "/subscriptions/" + subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + guid;
     }

@@ -1,5 +1,6 @@
 package io.acrauditor.history;
 
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.Snapshot;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,9 @@ public final class ScopeKey {
       add(subscriptions, s.subscriptionId());
     }
     if (subscriptions.isEmpty()) {
-      snapshot.registries().forEach(r -> add(subscriptions, r.subscriptionId() != null ? r.subscriptionId() : sub(r.id())));
-      snapshot.clusters().forEach(c -> add(subscriptions, c.subscriptionId() != null ? c.subscriptionId() : sub(c.id())));
-      snapshot.coverage().gaps().forEach(g -> add(subscriptions, sub(g.scope())));
+      snapshot.registries().forEach(r -> add(subscriptions, r.subscriptionId() != null ? r.subscriptionId() : AzureIds.subscriptionOf(r.id())));
+      snapshot.clusters().forEach(c -> add(subscriptions, c.subscriptionId() != null ? c.subscriptionId() : AzureIds.subscriptionOf(c.id())));
+      snapshot.coverage().gaps().forEach(g -> add(subscriptions, AzureIds.subscriptionOf(g.scope())));
     }
     String tenant = snapshot.tenantId() == null ? "-" : snapshot.tenantId().toLowerCase(Locale.ROOT);
     // A digest, not the list: a tenant-wide audit names thousands of subscriptions.
@@ -44,18 +45,5 @@ public final class ScopeKey {
     if (subscription != null && !subscription.isBlank()) {
       set.add(subscription.toLowerCase(Locale.ROOT));
     }
-  }
-
-  private static String sub(String id) {
-    if (id == null) {
-      return null;
-    }
-    String[] parts = id.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      if (parts[i].equalsIgnoreCase("subscriptions")) {
-        return parts[i + 1];
-      }
-    }
-    return null;
   }
 }

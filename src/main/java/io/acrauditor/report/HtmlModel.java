@@ -7,6 +7,7 @@ import io.acrauditor.findings.Reference;
 import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.index.AccessPath;
 import io.acrauditor.report.FindingsDocument.Comparison;
@@ -291,7 +292,7 @@ public record HtmlModel(
   private static Changes changes(Comparison c) {
     List<String> subscriptions =
         c.notReassessed().stream()
-            .map(p -> subscriptionOf(p.resourceId()))
+            .map(p -> AzureIds.subscriptionOf(p.resourceId()))
             .filter(Objects::nonNull)
             .distinct()
             .sorted(ReportOrder.folded())
@@ -314,14 +315,6 @@ public record HtmlModel(
     return new PastView(p, label(p.severity()), day(p.firstSeen()));
   }
 
-  /** The subscription id of an Azure resource id, null when it is not under a subscription. */
-  static String subscriptionOf(String resourceId) {
-    if (resourceId == null) {
-      return null;
-    }
-    String[] parts = resourceId.split("/");
-    return parts.length > 2 && parts[0].isEmpty() && parts[1].equalsIgnoreCase("subscriptions") ? parts[2] : null;
-  }
 
   /** The UTC day of a timestamp, as ISO {@code yyyy-MM-dd}; the text itself when it is not one. */
   static String day(String timestamp) {

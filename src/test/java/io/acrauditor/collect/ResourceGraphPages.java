@@ -3,6 +3,7 @@ package io.acrauditor.collect;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.acrauditor.inventory.AzureIds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ResourceGraphPages implements ResponseDefinitionTransformerV2 {
       List<JsonNode> kept = new ArrayList<>();
       for (JsonNode row : page.get("data")) {
         String subscription = row.has("subscriptionId") ? row.get("subscriptionId").asString()
-            : ArmMapper.subscriptionOf(row.path("id").asString(null));
+            : AzureIds.subscriptionOf(row.path("id").asString(null));
         if (subscription == null || scope.contains(subscription.toLowerCase(Locale.ROOT))) {
           kept.add(row);
         }

@@ -1,5 +1,6 @@
 package io.acrauditor.inventory.index;
 
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.ClusterPullFailure;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.ManagedCluster;

@@ -1,5 +1,6 @@
 package io.acrauditor.inventory.index;
 
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.RoleDefinition;
 import java.io.IOException;
 import java.io.InputStream;

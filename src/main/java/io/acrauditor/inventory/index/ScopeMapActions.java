@@ -1,5 +1,6 @@
 package io.acrauditor.inventory.index;
 
+import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.ScopeMap;
 import io.acrauditor.inventory.Token;

@@ -1,17 +1,21 @@
-package io.acrauditor.inventory.index;
+package io.acrauditor.inventory;
 
 import java.util.Locale;
 
-/** Reading Azure resource ids and scopes. Azure compares them case-insensitively, so do we. */
-final class AzureIds {
+/**
+ * Reading Azure resource ids and scopes, in one place for every stage. Azure compares them
+ * case-insensitively, so do we.
+ */
+public final class AzureIds {
   private AzureIds() {}
 
-  static String key(String id) {
+  /** Lower case without a trailing slash: the form in which ids are compared and looked up. */
+  public static String key(String id) {
     return id == null ? null : stripTrailingSlash(id.toLowerCase(Locale.ROOT));
   }
 
   /** The value after {@code /segment/} in an id, or null. */
-  static String segment(String id, String segment) {
+  public static String segment(String id, String segment) {
     if (id == null) {
       return null;
     }
@@ -24,7 +28,18 @@ final class AzureIds {
     return null;
   }
 
-  static String lastSegment(String id) {
+  /** The subscription id in a resource id or scope, or null. */
+  public static String subscriptionOf(String id) {
+    return segment(id, "subscriptions");
+  }
+
+  /** The resource group name in a resource id or scope, or null. */
+  public static String resourceGroupOf(String id) {
+    return segment(id, "resourceGroups");
+  }
+
+  /** The last path segment: the GUID of a role definition id, the name of a resource. */
+  public static String lastSegment(String id) {
     if (id == null) {
       return null;
     }
@@ -33,7 +48,7 @@ final class AzureIds {
   }
 
   /** True when {@code scope} is {@code id} itself or one of its ancestors. */
-  static boolean covers(String scope, String id) {
+  public static boolean covers(String scope, String id) {
     String s = key(scope);
     String r = key(id);
     if (s == null || r == null) {
@@ -42,13 +57,13 @@ final class AzureIds {
     return s.isEmpty() || r.equals(s) || r.startsWith(s + "/");
   }
 
-  static boolean isManagementGroupScope(String scope) {
+  public static boolean isManagementGroupScope(String scope) {
     String s = key(scope);
     return s != null && (s.isEmpty() || s.startsWith("/providers/microsoft.management/managementgroups/"));
   }
 
   /** The host of an image reference such as {@code vendor.azurecr.io/app:1.2}, or null. */
-  static String imageHost(String image) {
+  public static String imageHost(String image) {
     if (image == null) {
       return null;
     }
