@@ -15,7 +15,9 @@ import io.acrauditor.inventory.Token;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ import java.util.stream.Stream;
  * every subject view in memory at once.
  */
 public final class InventoryIndex {
+  private static final String REPOSITORY_EVENTS = "ContainerRegistryRepositoryEvents";
   private static final Set<String> PULL_FAILURE_REASONS = Set.of("failed", "errimagepull", "imagepullbackoff");
 
   private final Snapshot snapshot;
@@ -49,6 +52,7 @@ public final class InventoryIndex {
   private final Map<String, List<ResolvedAssignment>> assignmentsByRegistry = new HashMap<>();
   private final Map<String, List<ClusterPullFailure>> failuresByCluster = new HashMap<>();
   private final RoleGrants.Cache grantCache = new RoleGrants.Cache();
+  private final Set<Registry> activityKnown = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private InventoryIndex(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -70,6 +74,14 @@ public final class InventoryIndex {
         if (!blind.contains(AzureIds.key(workspace))) {
           readableWorkspaces.add(AzureIds.key(workspace));
         }
+      }
+    }
+    for (Registry registry : snapshot.registries()) {
+      boolean known = nullSafe(registry.diagnosticSettings()).stream()
+          .anyMatch(setting -> sends(setting, REPOSITORY_EVENTS)
+              && readableWorkspaces.contains(AzureIds.key(setting.workspaceId())));
+      if (known) {
+        activityKnown.add(registry);
       }
     }
     for (ManagedCluster cluster : snapshot.clusters()) {
@@ -140,48 +152,35 @@ public final class InventoryIndex {
         nullSafe(registry.privateEndpointConnections()).stream()
             .anyMatch(c -> c.privateLinkServiceConnectionState() != null
                 && "Approved".equalsIgnoreCase(c.privateLinkServiceConnectionState().status())),
-        sendsLog(registry, "ContainerRegistryLoginEvents") != null,
-        sendsLog(registry, "ContainerRegistryRepositoryEvents") != null,
+        sendsLog(registry, "ContainerRegistryLoginEvents"),
+        sendsLog(registry, REPOSITORY_EVENTS),
         known,
         known ? ActivityLedger.sum(ledger.on(registry.id(), registry.name())) : null,
         accessPaths(registry));
     return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts);
   }
 
-  /** The workspace a diagnostic setting sends this log category to, or null. */
-  private static String sendsLog(Registry registry, String category) {
-    for (Registry.DiagnosticSetting setting : nullSafe(registry.diagnosticSettings())) {
-      if (setting.workspaceId() == null) {
-        continue;
-      }
-      for (Registry.LogSetting log : nullSafe(setting.logs())) {
-        boolean matches = category.equalsIgnoreCase(log.category())
-            || "allLogs".equalsIgnoreCase(log.categoryGroup())
-            || "audit".equalsIgnoreCase(log.categoryGroup());
-        if (matches && Boolean.TRUE.equals(log.enabled())) {
-          return setting.workspaceId();
-        }
-      }
-    }
-    return null;
+  /** Some diagnostic setting of the registry sends this log category to a workspace. */
+  private static boolean sendsLog(Registry registry, String category) {
+    return nullSafe(registry.diagnosticSettings()).stream().anyMatch(setting -> sends(setting, category));
+  }
+
+  private static boolean sends(Registry.DiagnosticSetting setting, String category) {
+    return setting.workspaceId() != null
+        && nullSafe(setting.logs()).stream().anyMatch(log -> Boolean.TRUE.equals(log.enabled())
+            && (category.equalsIgnoreCase(log.category())
+                || "allLogs".equalsIgnoreCase(log.categoryGroup())
+                || "audit".equalsIgnoreCase(log.categoryGroup())));
   }
 
   /**
    * Usage facts mean something only when the registry's repository events reach a workspace that
    * was queried without error over a known window; otherwise silence in the logs proves nothing.
+   * Decided once per registry when the index is built: every token and every assignment covering
+   * it asks.
    */
   private boolean activityKnown(Registry registry) {
-    for (Registry.DiagnosticSetting setting : nullSafe(registry.diagnosticSettings())) {
-      boolean sendsRepositoryEvents = nullSafe(setting.logs()).stream()
-          .anyMatch(l -> Boolean.TRUE.equals(l.enabled())
-              && ("ContainerRegistryRepositoryEvents".equalsIgnoreCase(l.category())
-                  || "allLogs".equalsIgnoreCase(l.categoryGroup())
-                  || "audit".equalsIgnoreCase(l.categoryGroup())));
-      if (sendsRepositoryEvents && readableWorkspaces.contains(AzureIds.key(setting.workspaceId()))) {
-        return true;
-      }
-    }
-    return false;
+    return activityKnown.contains(registry);
   }
 
   private List<AccessPath> accessPaths(Registry registry) {
