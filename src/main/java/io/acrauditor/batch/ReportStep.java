@@ -16,8 +16,6 @@ import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.report.ReportWriters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +31,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * report could not be written is never the baseline of the next one.
  */
 final class ReportStep implements Tasklet {
-  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::ruleId)
-      .thenComparing(f -> f.subject().name() == null ? "" : f.subject().name())
-      .thenComparing(Finding::fingerprint);
-
   private final AuditSessions sessions;
   private final RunHistory history;
 
@@ -64,8 +57,8 @@ final class ReportStep implements Tasklet {
     InventoryIndex index = session.index();
     Snapshot snapshot = index.snapshot();
     RunState.Evaluation evaluation = session.evaluation();
-    List<Finding> findings = new ArrayList<>(evaluation.findings());
-    findings.sort(ORDER);
+    // In evaluation order: every report format sorts for itself (report.ReportOrder).
+    List<Finding> findings = evaluation.findings();
     List<EvaluationError> errors = evaluation.errors();
     Coverage coverage = snapshot.coverage();
     Map<String, Object> parameters = new LinkedHashMap<>(request.parameterOverrides());
