@@ -16,7 +16,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,7 +109,7 @@ class AuditJobConfiguration {
   Step evaluateStep(
       JobRepository repository,
       AuditSessions sessions,
-      ItemReader<Subject> subjectReader,
+      ItemStreamReader<Subject> subjectReader,
       ItemProcessor<Subject, EvaluationOutcome> ruleProcessor,
       ItemWriter<EvaluationOutcome> outcomeWriter) {
     return new StepBuilder("evaluate", repository)
@@ -128,7 +128,7 @@ class AuditJobConfiguration {
 
   @Bean
   @StepScope
-  ItemReader<Subject> subjectReader(AuditSessions sessions, @Value("#{jobParameters['runId']}") String runId) {
+  ItemStreamReader<Subject> subjectReader(AuditSessions sessions, @Value("#{jobParameters['runId']}") String runId) {
     return EvaluateStep.reader(sessions.get(runId).index());
   }
 

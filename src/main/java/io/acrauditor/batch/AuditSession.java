@@ -2,8 +2,6 @@ package io.acrauditor.batch;
 
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.EvaluationError;
-import io.acrauditor.findings.Finding;
-import io.acrauditor.inventory.SnapshotReader;
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.rules.EvaluationOutcome;
 import java.io.IOException;
@@ -20,17 +18,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the steps of one run hand each other. In one process they pass it in memory; after a
- * restart in a new process, each step's input is read back from the run folder.
+ * What the steps of one run hand each other. In one process they pass the index in memory and
+ * the findings through the run folder; after a restart in a new process, each step's input is
+ * read back from the run folder. The index and the findings are never both in memory: the index
+ * is let go (see {@link #releaseIndex}) before the findings are read back for the report.
  */
 public final class AuditSession {
   private final AuditRequest request;
   private InventoryIndex index;
   private String snapshotSha256;
-  private final List<Finding> findings = new ArrayList<>();
+  private FindingsFile findings;
   private final List<EvaluationError> errors = new ArrayList<>();
   private int subjects;
-  private boolean evaluated;
   private AuditResult result;
 
   AuditSession(AuditRequest request) {
@@ -45,9 +44,14 @@ public final class AuditSession {
   public synchronized InventoryIndex index() {
     if (index == null) {
       Path file = RunState.snapshot(request.runFolder());
-      inventoryCollected(InventoryIndex.of(new SnapshotReader().read(file)), sha256(file));
+      inventoryCollected(InventoryIndex.read(file, file.toString()), sha256(file));
     }
     return index;
+  }
+
+  /** Lets the index go once nothing needs it; {@link #index()} would read the snapshot again. */
+  synchronized void releaseIndex() {
+    index = null;
   }
 
   synchronized void inventoryCollected(InventoryIndex index, String sha256) {
@@ -56,40 +60,47 @@ public final class AuditSession {
   }
 
   public synchronized String snapshotSha256() {
-    index();
+    if (snapshotSha256 == null) {
+      Path file = RunState.snapshot(request.runFolder());
+      snapshotSha256 = sha256(file);
+    }
     return snapshotSha256;
   }
 
+  /** A chunk of the evaluate step: its findings go to the run folder, its errors stay here. */
   synchronized void accept(List<? extends EvaluationOutcome> outcomes) {
+    if (findings == null) {
+      findings = FindingsFile.create(RunState.findings(request.runFolder()));
+    }
     for (EvaluationOutcome outcome : outcomes) {
       subjects++;
-      findings.addAll(outcome.findings());
+      findings.append(outcome.findings());
       errors.addAll(outcome.errors());
     }
   }
 
-  /** Called when the evaluate step ends: keeps its output for a restart of the report step. */
+  /** Called when the evaluate step ends: keeps its output for the report step, here or after a restart. */
   synchronized void evaluationFinished() {
-    evaluated = true;
-    RunState.saveEvaluation(request.runFolder(), new RunState.Evaluation(findings, errors, subjects));
+    if (findings == null) {
+      findings = FindingsFile.create(RunState.findings(request.runFolder())); // no subject at all
+    }
+    findings.close();
+    RunState.saveEvaluation(request.runFolder(), new RunState.EvaluationSummary(errors, subjects, findings.count()));
   }
 
+  /** The evaluation, read back from the run folder: call it once the index is let go. */
   synchronized RunState.Evaluation evaluation() {
-    if (!evaluated) {
-      RunState.Evaluation saved = RunState.loadEvaluation(request.runFolder());
-      findings.addAll(saved.findings());
-      errors.addAll(saved.errors());
-      subjects = saved.subjects();
-      evaluated = true;
-    }
-    return new RunState.Evaluation(List.copyOf(findings), List.copyOf(errors), subjects);
+    return RunState.loadEvaluation(request.runFolder());
   }
 
   synchronized void finished(AuditResult result) {
     this.result = result;
   }
 
-  /** The result once the report step has run; null before. */
+  /**
+   * The result once the report step has run; null before. Its access matrix was read from the run
+   * state, which is gone once the report is written: the reports hold it.
+   */
   public synchronized AuditResult result() {
     return result;
   }

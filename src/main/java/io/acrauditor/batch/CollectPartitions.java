@@ -9,6 +9,7 @@ import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SubscriptionList;
 import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.inventory.Coverage;
+import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.SnapshotJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
@@ -106,7 +108,7 @@ final class CollectPartitions {
   }
 
   /** The parts, merged and enriched with the tenant-wide reads, as the run's snapshot evidence. */
-  static CollectedSnapshot merge(AuditSession session, AzureClients clients) {
+  static CollectedSnapshot merge(AuditSession session, AzureClients clients, Consumer<RoleAssignment> roleAssignments) {
     LiveAzureInput live = (LiveAzureInput) session.request().input();
     Path runFolder = session.request().runFolder();
     SubscriptionList list = read(dir(runFolder).resolve(SUBSCRIPTION_LIST), SubscriptionList.class);
@@ -117,7 +119,7 @@ final class CollectPartitions {
     AzureClients.Connection connection = clients.connect(live.options());
     try (AzureCollector.Session azure = new AzureCollector(live.progress(), clients.clock())
         .open(connection.options(), connection.credential(), connection.httpClient())) {
-      return live.keep(RunState.snapshot(runFolder), azure.snapshot(azure.now(), list, parts));
+      return live.keep(RunState.snapshot(runFolder), azure.snapshot(azure.now(), list, parts), roleAssignments);
     }
   }
 

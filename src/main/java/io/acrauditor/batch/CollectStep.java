@@ -4,6 +4,7 @@ import io.acrauditor.collect.AzureClients;
 import io.acrauditor.collect.CollectedSnapshot;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.inventory.index.InventoryIndex;
+import java.nio.file.Path;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,10 +26,12 @@ final class CollectStep implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
     AuditSession session = sessions.get(AuditJobConfiguration.runId(context));
+    Path evidence = RunState.snapshot(session.request().runFolder());
+    InventoryIndex.Builder index = new InventoryIndex.Builder();
     CollectedSnapshot collected = session.request().input() instanceof LiveAzureInput
-        ? CollectPartitions.merge(session, clients)
-        : session.request().input().collect(RunState.snapshot(session.request().runFolder()));
-    session.inventoryCollected(InventoryIndex.of(collected.snapshot()), collected.sha256());
+        ? CollectPartitions.merge(session, clients, index)
+        : session.request().input().collect(evidence, index);
+    session.inventoryCollected(index.build(collected.snapshot(), evidence), collected.sha256());
     return RepeatStatus.FINISHED;
   }
 }

@@ -5,13 +5,15 @@ import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
 import java.util.Iterator;
+import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -21,9 +23,31 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 final class EvaluateStep {
   private EvaluateStep() {}
 
-  static ItemReader<Subject> reader(InventoryIndex index) {
-    Iterator<Subject> subjects = index.subjects().iterator();
-    return () -> subjects.hasNext() ? subjects.next() : null;
+  /** Opens the subjects when the step starts and closes them (and the snapshot file) when it ends. */
+  static ItemStreamReader<Subject> reader(InventoryIndex index) {
+    return new ItemStreamReader<>() {
+      private Stream<Subject> stream;
+      private Iterator<Subject> subjects;
+
+      @Override
+      public void open(ExecutionContext context) {
+        stream = index.subjects();
+        subjects = stream.iterator();
+      }
+
+      @Override
+      public Subject read() {
+        return subjects.hasNext() ? subjects.next() : null;
+      }
+
+      @Override
+      public void close() {
+        if (stream != null) {
+          stream.close();
+          stream = null;
+        }
+      }
+    };
   }
 
   static ItemProcessor<Subject, EvaluationOutcome> processor(RuleEngine engine, InventoryIndex index) {

@@ -13,6 +13,7 @@ import io.acrauditor.history.ScopeKey;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.index.InventoryIndex;
+import io.acrauditor.inventory.index.RegistryAccessPaths;
 import io.acrauditor.report.ReportWriters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Step {@code report}: compare with the previous run of the same scope, write every format into
  * the run folder, then record the run in the history. Recording comes last so that a run whose
  * report could not be written is never the baseline of the next one.
+ *
+ * <p>The index is let go before the findings are read back: what the report needs of it (the
+ * scope, the coverage, the access matrix) is taken first, the matrix written to the run folder.
  */
 final class ReportStep implements Tasklet {
   private final AuditSessions sessions;
@@ -43,33 +47,50 @@ final class ReportStep implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
     AuditSession session = sessions.get(AuditJobConfiguration.runId(context));
     AuditRequest request = session.request();
-    String scopeKey = ScopeKey.of(session.index().snapshot());
-    AuditResult result = assemble(session, Instant.now().truncatedTo(ChronoUnit.MILLIS), scopeKey);
+    Inventory inventory = Inventory.takeFrom(session);
+    AuditResult result = assemble(session, inventory, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     ReportWriters.standard(request.templates()).writeAll(result, request.runFolder());
-    history.record(result, scopeKey, request.input().kind(), request.runFolder().toAbsolutePath().toString());
+    history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString());
     RunState.clear(request.runFolder());
     session.finished(result);
     return RepeatStatus.FINISHED;
   }
 
-  private AuditResult assemble(AuditSession session, Instant finishedAt, String scopeKey) {
+  /** What the report needs of the index: small, apart from the matrix, which waits on disk. */
+  private record Inventory(
+      String scopeKey, String tenantId, String generatedAt, Coverage coverage, RegistryAccessPaths accessMatrix) {
+
+    static Inventory takeFrom(AuditSession session) {
+      InventoryIndex index = session.index();
+      Snapshot snapshot = index.snapshot();
+      Inventory inventory = new Inventory(
+          ScopeKey.of(snapshot),
+          snapshot.tenantId(),
+          snapshot.generatedAt(),
+          snapshot.coverage(),
+          AccessMatrixFile.write(RunState.accessMatrix(session.request().runFolder()), index.accessMatrix()));
+      session.releaseIndex();
+      return inventory;
+    }
+  }
+
+  private AuditResult assemble(AuditSession session, Inventory inventory, Instant finishedAt) {
     AuditRequest request = session.request();
-    InventoryIndex index = session.index();
-    Snapshot snapshot = index.snapshot();
+    String scopeKey = inventory.scopeKey();
     RunState.Evaluation evaluation = session.evaluation();
     // In evaluation order: every report format sorts for itself (report.ReportOrder).
     List<Finding> findings = evaluation.findings();
     List<EvaluationError> errors = evaluation.errors();
-    Coverage coverage = snapshot.coverage();
+    Coverage coverage = inventory.coverage();
     Map<String, Object> parameters = new LinkedHashMap<>(request.parameterOverrides());
     RunMetadata run = new RunMetadata(
         request.runId(),
         Version.current(),
         request.startedAt().toString(),
         finishedAt.toString(),
-        snapshot.tenantId(),
+        inventory.tenantId(),
         request.input().kind(),
-        snapshot.generatedAt(),
+        inventory.generatedAt(),
         session.snapshotSha256(),
         request.rules().digest(),
         coverage.logWindow() == null ? null : coverage.logWindow().start(),
@@ -81,7 +102,7 @@ final class ReportStep implements Tasklet {
         findings,
         errors,
         coverage,
-        index.accessMatrix(),
+        inventory.accessMatrix(),
         request.rules().appliedRules(),
         compare(request, findings, coverage, scopeKey, finishedAt));
   }

@@ -15,16 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a finished step leaves for the next one in the run folder, so that a failed run restarts
  * from the failed step in a new process: the snapshot (written by collect) and the evaluation
- * (written by evaluate). The state folder is removed once the report is written.
+ * (written by evaluate: its findings line by line, then its errors and counts). The state folder
+ * is removed once the report is written.
  */
 final class RunState {
   static final String SNAPSHOT = "snapshot.json";
   private static final String STATE_DIR = ".state";
   private static final String EVALUATION = "evaluation.json";
+  private static final String FINDINGS = "findings.jsonl";
+  private static final String ACCESS_MATRIX = "access-matrix.jsonl";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The evaluate step's output. */
   record Evaluation(List<Finding> findings, List<EvaluationError> errors, int subjects) {}
+
+  /** What the evaluate step keeps beside its findings file. */
+  record EvaluationSummary(List<EvaluationError> errors, int subjects, int findings) {}
 
   private RunState() {}
 
@@ -37,7 +43,17 @@ final class RunState {
     return runFolder.resolve(STATE_DIR).resolve("partitions");
   }
 
-  static void saveEvaluation(Path runFolder, Evaluation evaluation) {
+  /** The evaluate step's findings, appended chunk by chunk. */
+  static Path findings(Path runFolder) {
+    return runFolder.resolve(STATE_DIR).resolve(FINDINGS);
+  }
+
+  /** The access matrix, written by the report step before it lets the index go. */
+  static Path accessMatrix(Path runFolder) {
+    return runFolder.resolve(STATE_DIR).resolve(ACCESS_MATRIX);
+  }
+
+  static void saveEvaluation(Path runFolder, EvaluationSummary evaluation) {
     Path dir = runFolder.resolve(STATE_DIR);
     try {
       Files.createDirectories(dir);
@@ -52,7 +68,8 @@ final class RunState {
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("the evaluation of this run is missing (" + file + "); run the audit again");
     }
-    return JSON.readValue(file.toFile(), Evaluation.class);
+    EvaluationSummary summary = JSON.readValue(file.toFile(), EvaluationSummary.class);
+    return new Evaluation(FindingsFile.read(findings(runFolder), summary.findings()), summary.errors(), summary.subjects());
   }
 
   static void clear(Path runFolder) {

@@ -6,6 +6,7 @@ import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.inventory.Snapshot;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +43,12 @@ public class CollectCommand implements Callable<Integer> {
     AtomicFiles.createDirectory(folder);
     LiveAzureInput input = new LiveAzureInput(
         azure.toOptions(scope), TerminalProgress.forConsole(spec.commandLine().getErr()));
-    CollectedSnapshot collected = input.collect(out);
+    LongAdder roleAssignments = new LongAdder();
+    CollectedSnapshot collected = input.collect(out, assignment -> roleAssignments.increment());
     Snapshot s = collected.snapshot();
     spec.commandLine().getOut().printf(
         "Collected %d registries, %d clusters, %d role assignments, %d principals; %d coverage gap(s).%nSnapshot: %s%n",
-        s.registries().size(), s.clusters().size(), s.roleAssignments().size(), s.principals().size(),
+        s.registries().size(), s.clusters().size(), roleAssignments.sum(), s.principals().size(),
         s.coverage().gaps().size(), out.toAbsolutePath().normalize());
     return ExitCodes.OK;
   }

@@ -1,6 +1,7 @@
 package io.acrauditor.collect;
 
 import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotReader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * Puts a snapshot's bytes in place as evidence: streamed to a temporary file while hashed,
@@ -24,10 +26,11 @@ final class Evidence {
 
   private Evidence() {}
 
-  static CollectedSnapshot capture(Path target, Writer writer, String sourceName) {
+  static CollectedSnapshot capture(
+      Path target, Writer writer, String sourceName, Consumer<RoleAssignment> roleAssignments) {
     MessageDigest sha = sha256();
     try (AtomicFiles.Staged staged = AtomicFiles.stage(target, out -> writer.writeTo(new DigestOutputStream(out, sha)))) {
-      Snapshot snapshot = new SnapshotReader().read(staged.file(), sourceName);
+      Snapshot snapshot = new SnapshotReader().read(staged.file(), sourceName, roleAssignments);
       staged.commit();
       return new CollectedSnapshot(snapshot, HexFormat.of().formatHex(sha.digest()));
     }

@@ -1,9 +1,11 @@
 package io.acrauditor.collect;
 
+import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotJson;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Live Azure, read-only. The collected snapshot is written as evidence and read back through the
@@ -29,14 +31,17 @@ public record LiveAzureInput(CollectOptions options, CollectProgress progress, i
   }
 
   @Override
-  public CollectedSnapshot collect(Path evidence) {
-    return keep(evidence, new AzureCollector(progress, Clock.systemUTC()).collect(options));
+  public CollectedSnapshot collect(Path evidence, Consumer<RoleAssignment> roleAssignments) {
+    return keep(evidence, new AzureCollector(progress, Clock.systemUTC()).collect(options), roleAssignments);
   }
 
-  /** Puts a snapshot collected from this input at {@code evidence}, validated and hashed. */
-  public CollectedSnapshot keep(Path evidence, Snapshot collected) {
+  /**
+   * Puts a snapshot collected from this input at {@code evidence}, validated and hashed; its role
+   * assignments, as read back, go to {@code roleAssignments}.
+   */
+  public CollectedSnapshot keep(Path evidence, Snapshot collected, Consumer<RoleAssignment> roleAssignments) {
     return Evidence.capture(evidence, out -> SnapshotJson.mapper().writeValue(out, collected),
-        "snapshot collected from " + describe());
+        "snapshot collected from " + describe(), roleAssignments);
   }
 
   @Override

@@ -17,12 +17,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The document is read as a stream: each element of each collection is parsed, checked against
  * its part of the schema and bound to a record on its own, so a snapshot of a large estate never
- * exists in memory as text or as a tree, only as the records it holds.
+ * exists in memory as text or as a tree, only as the records it holds. Role assignments, most of
+ * a large estate, can be handed to the caller one at a time instead of being kept, and read again
+ * later with {@link #roleAssignments(Path)}.
  */
 public final class SnapshotReader {
   private static final String SCHEMA_RESOURCE = "/schema/snapshot.schema.json";
@@ -44,7 +53,14 @@ public final class SnapshotReader {
     InputStream open() throws IOException;
   }
 
-  private final JsonMapper mapper = SnapshotJson.mapper();
+  /** Binds one element where the parser stands; the array goes on after it. */
+  private static final ObjectReader ELEMENT_READER = SnapshotJson.mapper()
+      .readerFor(RoleAssignment.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The snapshot mapper, sharing equal strings within this reader's reads (see {@link SharedStrings}). */
+  private final JsonMapper mapper = SnapshotJson.mapper().rebuild()
+      .addModule(SharedStrings.module())
+      .build();
   private final SchemaRegistry schemas;
   private final Map<String, Schema> propertySchemas = new HashMap<>();
   private final Map<String, Schema> elementSchemas = new HashMap<>();
@@ -86,19 +102,86 @@ public final class SnapshotReader {
 
   /** Reads {@code file}, naming it {@code displayName} in errors (the user's file, not a copy). */
   public Snapshot read(Path file, String displayName) {
+    return read(file, displayName, null);
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(Path, String)} does, except that each role assignment, once
+   * checked, goes to {@code roleAssignments} and is not kept: the snapshot returned has none. The
+   * caller keeps what it needs of each and reads them again with {@link #roleAssignments(Path)}.
+   */
+  public Snapshot read(Path file, String displayName, Consumer<RoleAssignment> roleAssignments) {
     if (!Files.isRegularFile(file)) {
       throw new SnapshotException(displayName, null, Files.exists(file) ? "is not a file" : "no such file");
     }
-    return read(() -> Files.newInputStream(file), displayName);
+    return read(() -> Files.newInputStream(file), displayName, roleAssignments);
   }
 
   public Snapshot read(byte[] json, String source) {
-    return read(() -> new ByteArrayInputStream(json), source);
+    return read(() -> new ByteArrayInputStream(json), source, null);
   }
 
-  private Snapshot read(Source source, String name) {
+  /**
+   * The role assignments of a snapshot file this reader has accepted, in document order, bound to
+   * records without checking them against the schema again. The stream holds the file open until
+   * it is closed.
+   */
+  public static Stream<RoleAssignment> roleAssignments(Path file) {
+    JsonParser parser = null;
+    try {
+      parser = SnapshotJson.mapper().createParser(Files.newInputStream(file));
+      JsonParser open = parser;
+      boolean found = skipTo(open, "roleAssignments");
+      Spliterator<RoleAssignment> elements = new Spliterators.AbstractSpliterator<>(
+          Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+        private boolean done = !found;
+
+        @Override
+        public boolean tryAdvance(Consumer<? super RoleAssignment> action) {
+          if (done) {
+            return false;
+          }
+          try {
+            if (open.nextToken() != JsonToken.START_OBJECT) {
+              done = true;
+              return false;
+            }
+            action.accept(ELEMENT_READER.readValue(open));
+            return true;
+          } catch (JacksonException e) {
+            throw new SnapshotException(file.toString(), null,
+                "changed since it was read: the role assignments no longer parse (" + e.getOriginalMessage() + ")");
+          }
+        }
+      };
+      return StreamSupport.stream(elements, false).onClose(open::close);
+    } catch (IOException | JacksonException e) {
+      if (parser != null) {
+        parser.close();
+      }
+      throw new SnapshotException(file.toString(), null, "cannot be read again (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Moves {@code parser} into the top-level array {@code property}; false when there is none. */
+  private static boolean skipTo(JsonParser parser, String property) {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return false;
+    }
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals(property) && value == JsonToken.START_ARRAY) {
+        return true;
+      }
+      parser.skipChildren();
+    }
+    return false;
+  }
+
+  private Snapshot read(Source source, String name, Consumer<RoleAssignment> roleAssignments) {
     try (InputStream in = source.open(); JsonParser parser = mapper.createParser(in)) {
-      return new Document(parser, source, name).read();
+      return new Document(parser, source, name, roleAssignments).read();
     } catch (NoSuchFileException e) {
       throw new SnapshotException(name, null, "no such file");
     } catch (StreamReadException e) {
@@ -115,13 +198,16 @@ public final class SnapshotReader {
     private final JsonParser parser;
     private final Source source;
     private final String name;
+    /** Where role assignments go instead of the snapshot; null to keep them. */
+    private final Consumer<RoleAssignment> roleAssignments;
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, List<Object>> lists = new HashMap<>();
 
-    Document(JsonParser parser, Source source, String name) {
+    Document(JsonParser parser, Source source, String name, Consumer<RoleAssignment> roleAssignments) {
       this.parser = parser;
       this.source = source;
       this.name = name;
+      this.roleAssignments = roleAssignments;
     }
 
     Snapshot read() throws IOException {
@@ -171,6 +257,7 @@ public final class SnapshotReader {
 
     private void readElements(String property) throws IOException {
       Class<?> type = elementType(property);
+      Consumer<RoleAssignment> handOver = property.equals("roleAssignments") ? roleAssignments : null;
       List<Object> elements = new ArrayList<>();
       int index = 0;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -179,7 +266,12 @@ public final class SnapshotReader {
         String pointer = "/" + property + "/" + index;
         validate(elementSchemas.get(property), pointer, element, start);
         try {
-          elements.add(mapper.treeToValue(element, type));
+          Object record = mapper.treeToValue(element, type);
+          if (handOver != null) {
+            handOver.accept((RoleAssignment) record);
+          } else {
+            elements.add(record);
+          }
         } catch (JacksonException e) {
           // The schema and the records are kept in step by a test; reaching this is a bug worth naming.
           throw new SnapshotException(name, pointer, "does not fit the inventory model: " + e.getOriginalMessage());

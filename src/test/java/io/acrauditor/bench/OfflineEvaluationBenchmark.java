@@ -257,17 +257,27 @@ public final class OfflineEvaluationBenchmark {
       });
       CollectedSnapshot[] collected = new CollectedSnapshot[1];
       Path evidence = file.toAbsolutePath().getParent().resolve("evidence-" + ProcessHandle.current().pid() + ".json");
+      InventoryIndex.Builder builder = new InventoryIndex.Builder();
       Phase read = measure("read + validate", () -> {
         // What the collect step does with --snapshot: the file copied into the run folder as
-        // evidence (hashed on the way), read back and checked against the schema, into records.
-        collected[0] = new SnapshotFileInput(file).collect(evidence);
+        // evidence (hashed on the way), read back and checked against the schema, into records;
+        // role assignments go one by one to the index builder, which keeps a compact row of each.
+        collected[0] = new SnapshotFileInput(file).collect(evidence, builder);
         return parsedSubjects;
       });
       try {
-        Files.deleteIfExists(evidence);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        evaluatePieces(catalog, collected, builder, evidence, read);
+      } finally {
+        try {
+          Files.deleteIfExists(evidence);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
+    }
+
+    private void evaluatePieces(RuleCatalog[] catalog, CollectedSnapshot[] collected, InventoryIndex.Builder builder,
+        Path evidence, Phase read) {
       if (read.failure() != null) {
         return;
       }
@@ -278,7 +288,7 @@ public final class OfflineEvaluationBenchmark {
       InventoryIndex[] index = new InventoryIndex[1];
       // The collect step holds the CollectedSnapshot while it indexes.
       Phase indexed = measure("index", () -> {
-        index[0] = InventoryIndex.of(collected[0].snapshot());
+        index[0] = builder.build(collected[0].snapshot(), evidence);
         return parsedSubjects;
       });
       if (indexed.failure() != null) {
@@ -296,7 +306,8 @@ public final class OfflineEvaluationBenchmark {
       measure("evaluate", () -> {
         RuleEngine engine = new RuleEngine(catalog[0]);
         long count = 0;
-        Iterator<Subject> subjects = index[0].subjects().iterator();
+        try (Stream<Subject> stream = index[0].subjects()) {
+        Iterator<Subject> subjects = stream.iterator();
         while (subjects.hasNext()) {
           Subject subject = subjects.next();
           EvaluationOutcome outcome = engine.evaluate(subject, index[0].now());
@@ -307,6 +318,7 @@ public final class OfflineEvaluationBenchmark {
           k[1] += outcome.findings().isEmpty() ? 0 : 1;
           k[2] += outcome.findings().size();
           count++;
+        }
         }
         indexedSubjects = count;
         return count;

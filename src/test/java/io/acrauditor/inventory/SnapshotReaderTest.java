@@ -93,4 +93,20 @@ class SnapshotReaderTest {
         .hasMessageContaining("/registries/0/tokens/0/credentials/passwords/0/value")
         .hasMessageNotContaining("S3cr3t");
   }
+
+  @Test
+  void equalValuesAreReadIntoOneStringSoALargeEstateHoldsEachOnce() {
+    Snapshot s = read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [
+           {"id": "/x/registries/a", "name": "a", "location": "westeurope", "publicNetworkAccess": "Enabled"},
+           {"id": "/x/registries/b", "name": "b", "location": "westeurope", "publicNetworkAccess": "Enabled"}]}
+        """);
+    Registry a = s.registries().get(0);
+    Registry b = s.registries().get(1);
+    assertThat(a.location()).isEqualTo("westeurope").isSameAs(b.location());
+    assertThat(a.publicNetworkAccess()).isSameAs(b.publicNetworkAccess());
+    assertThat(a.name()).isEqualTo("a");
+    assertThat(b.name()).isEqualTo("b");
+  }
 }

@@ -124,7 +124,7 @@ class ChromiumReportTest {
       assertThat(article.getDomAttribute("data-fingerprint")).isEqualTo(f.fingerprint());
     }
     List<WebElement> rows = browser.findElements(By.cssSelector("#access tr.access-row"));
-    assertThat(rows).hasSize(result.accessMatrix().size()).allMatch(WebElement::isDisplayed);
+    assertThat(rows).hasSize(result.accessMatrix().stream().toList().size()).allMatch(WebElement::isDisplayed);
     assertThat(browser.findElement(By.id("coverage-gaps")).getText())
         .isEqualTo("Coverage gaps: what this audit could not see");
   }

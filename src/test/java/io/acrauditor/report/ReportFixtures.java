@@ -16,6 +16,7 @@ import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.index.AccessPath;
+import io.acrauditor.inventory.index.RegistryAccessPaths;
 import io.acrauditor.inventory.index.SubjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ final class ReportFixtures {
    * number is 7 modulo 15 holding AcrPush (beyond pull), the others AcrPull.
    */
   static AuditResult withBusyRegistry(AuditResult r, int paths) {
-    List<AccessPath> matrix = new ArrayList<>(r.accessMatrix());
+    List<AccessPath> matrix = new ArrayList<>(r.accessMatrix().stream().toList());
     int at = matrix.size() / 2;
     List<AccessPath> busy = new ArrayList<>();
     for (int i = 0; i < paths; i++) {
@@ -118,7 +119,7 @@ final class ReportFixtures {
               push ? "AcrPush" : "AcrPull", BUSY_ACR, "registry", push, null));
     }
     matrix.addAll(at, busy);
-    return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), matrix, r.rules(), r.comparison());
+    return new AuditResult(r.run(), r.summary(), r.findings(), r.evaluationErrors(), r.coverage(), RegistryAccessPaths.of(matrix), r.rules(), r.comparison());
   }
 
   static AuditResult withHostileNames() {
@@ -144,7 +145,7 @@ final class ReportFixtures {
             r.coverage().logWindow(),
             shuffle(r.coverage().workspaces(), random),
             shuffle(r.coverage().gaps(), random)),
-        shuffle(r.accessMatrix(), random),
+        RegistryAccessPaths.of(shuffle(r.accessMatrix().stream().toList(), random)),
         shuffle(r.rules(), random),
         r.comparison() == null
             ? null
@@ -253,7 +254,7 @@ final class ReportFixtures {
         findings,
         errors,
         coverage,
-        matrix,
+        RegistryAccessPaths.of(matrix),
         rules(),
         comparison(run, findings, bySeverity, hostile));
   }

@@ -11,9 +11,20 @@ import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
 import io.acrauditor.inventory.ScopeMap;
 import io.acrauditor.inventory.Snapshot;
+import io.acrauditor.inventory.SnapshotException;
+import io.acrauditor.inventory.SnapshotReader;
 import io.acrauditor.inventory.Token;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import java.util.HashMap;
 import java.util.Collections;
 import java.util.HashSet;
@@ -30,14 +41,20 @@ import java.util.stream.Stream;
  * a role assignment covers and what it grants there, which cluster an identity pulls for, what
  * each identity was seen doing, and every path by which an identity can pull a registry.
  *
- * <p>Subjects are built lazily, one at a time, so that evaluating a large estate does not hold
- * every subject view in memory at once.
+ * <p>Memory grows with the estate's registries, tokens, clusters and principals, not with its
+ * role assignments: of those the index keeps a compact {@link ResolvedAssignment}, and reads the
+ * records again, one at a time, when their subjects are asked for (from the snapshot file when it
+ * was built with {@link #read} or a {@link Builder}). Subjects are built lazily, one at a time,
+ * and so is the access matrix, registry by registry.
  */
 public final class InventoryIndex {
   private static final String REPOSITORY_EVENTS = "ContainerRegistryRepositoryEvents";
   private static final Set<String> PULL_FAILURE_REASONS = Set.of("failed", "errimagepull", "imagepullbackoff");
 
   private final Snapshot snapshot;
+  /** The role assignments, read again in snapshot order for their subjects, and where from. */
+  private final Supplier<Stream<RoleAssignment>> assignmentRecords;
+  private final String assignmentSource;
   private final Instant now;
   private final RegistryLookup registries;
   private final ActivityLedger ledger;
@@ -54,8 +71,11 @@ public final class InventoryIndex {
   private final RoleGrants.Cache grantCache = new RoleGrants.Cache();
   private final Set<Registry> activityKnown = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private InventoryIndex(Snapshot snapshot) {
+  private InventoryIndex(Snapshot snapshot, List<AssignmentRow> rows, Supplier<Stream<RoleAssignment>> assignmentRecords,
+      String assignmentSource) {
     this.snapshot = snapshot;
+    this.assignmentRecords = assignmentRecords;
+    this.assignmentSource = assignmentSource;
     this.now = snapshot.generatedAt() == null ? Instant.EPOCH : Timestamps.parse(snapshot.generatedAt());
     this.registries = new RegistryLookup(snapshot.registries());
     this.ledger = new ActivityLedger(snapshot.registryActivity(), registries.idsByLoginServer());
@@ -95,18 +115,67 @@ public final class InventoryIndex {
       }
     }
     RoleCatalog roles = new RoleCatalog(snapshot.roleDefinitions());
-    for (RoleAssignment assignment : snapshot.roleAssignments()) {
-      resolve(assignment, roles);
+    for (int i = 0; i < rows.size(); i++) {
+      resolve(rows.get(i), roles);
+      rows.set(i, null); // the row is garbage as soon as it is resolved
     }
     for (ClusterPullFailure failure : snapshot.clusterPullFailures()) {
       failuresByCluster.computeIfAbsent(AzureIds.key(failure.clusterId()), k -> new ArrayList<>()).add(failure);
     }
   }
 
+  /** An index of a snapshot held in memory, role assignments included. */
   public static InventoryIndex of(Snapshot snapshot) {
-    return new InventoryIndex(snapshot);
+    Builder builder = new Builder();
+    snapshot.roleAssignments().forEach(builder);
+    return new InventoryIndex(snapshot, builder.rows, () -> snapshot.roleAssignments().stream(), "the snapshot");
   }
 
+  /**
+   * Reads a snapshot file (checked as {@link SnapshotReader} does) into an index that keeps no
+   * role assignment record: they are read from {@code file} again for their subjects.
+   */
+  public static InventoryIndex read(Path file, String displayName) {
+    Builder builder = new Builder();
+    Snapshot rest = new SnapshotReader().read(file, displayName, builder);
+    return builder.build(rest, file);
+  }
+
+  /**
+   * Takes the role assignments of a snapshot as {@link SnapshotReader#read(Path, String, Consumer)}
+   * hands them over, keeping a compact row of each, then indexes the rest of the snapshot.
+   */
+  public static final class Builder implements Consumer<RoleAssignment> {
+    private final Interner strings = new Interner();
+    private final List<AssignmentRow> rows = new ArrayList<>();
+
+    @Override
+    public void accept(RoleAssignment a) {
+      rows.add(new AssignmentRow(
+          strings.of(a.principalId()), strings.of(a.principalType()), strings.of(a.scope()),
+          strings.of(a.roleDefinitionId()), a.condition() != null && !a.condition().isBlank()));
+    }
+
+    /**
+     * @param rest the snapshot the role assignments came from, without them
+     * @param file that snapshot's file, from which the assignments are read again in order
+     */
+    public InventoryIndex build(Snapshot rest, Path file) {
+      if (!rest.roleAssignments().isEmpty()) {
+        throw new IllegalArgumentException("the role assignments were handed over one by one, not in the snapshot");
+      }
+      return new InventoryIndex(rest, rows, () -> SnapshotReader.roleAssignments(file), file.toString());
+    }
+  }
+
+  /** A role assignment as the index first keeps it, before the rest of the snapshot is known. */
+  private record AssignmentRow(
+      String principalId, String principalType, String scope, String roleDefinitionId, boolean conditioned) {}
+
+  /**
+   * The snapshot without what the index re-reads: when the index was built from a file, its role
+   * assignments are not in it. Everything else (tenant, coverage, registries ...) is.
+   */
   public Snapshot snapshot() {
     return snapshot;
   }
@@ -116,9 +185,18 @@ public final class InventoryIndex {
     return now;
   }
 
-  /** Every subject, kind by kind in {@link SubjectKind} order. */
+  /**
+   * Every subject, kind by kind in {@link SubjectKind} order, built as it is reached. The stream may
+   * hold the snapshot file open: close it.
+   */
   public Stream<Subject> subjects() {
-    return Stream.of(SubjectKind.values()).flatMap(this::subjects);
+    // Not flatMap: an iterator over a flatMap pulls each inner stream whole (every role
+    // assignment subject at once), where concat hands one element at a time.
+    Stream<Subject> all = Stream.empty();
+    for (SubjectKind kind : SubjectKind.values()) {
+      all = Stream.concat(all, subjects(kind));
+    }
+    return all;
   }
 
   public Stream<Subject> subjects(SubjectKind kind) {
@@ -126,22 +204,27 @@ public final class InventoryIndex {
       case REGISTRY -> snapshot.registries().stream().map(this::registrySubject);
       case TOKEN -> snapshot.registries().stream()
           .flatMap(r -> nullSafe(r.tokens()).stream().map(t -> tokenSubject(r, t)));
-      case ROLE_ASSIGNMENT -> assignments.stream()
-          .filter(a -> !a.registries().isEmpty())
-          .map(this::assignmentSubject);
+      case ROLE_ASSIGNMENT -> assignmentSubjects();
       case CLUSTER -> snapshot.clusters().stream().map(this::clusterSubject);
       case PRINCIPAL -> snapshot.principals().stream().map(this::principalSubject);
       case COVERAGE_GAP -> snapshot.coverage().gaps().stream().map(this::gapSubject);
     };
   }
 
-  /** Who can pull from each registry, by which path; registries in inventory order. */
-  public List<AccessPath> accessMatrix() {
-    List<AccessPath> rows = new ArrayList<>();
-    for (Registry registry : snapshot.registries()) {
-      rows.addAll(accessPaths(registry));
-    }
-    return rows;
+  /** Who can pull from each registry, by which path; registries in inventory order, computed on demand. */
+  public RegistryAccessPaths accessMatrix() {
+    List<Registry> registries = snapshot.registries();
+    return new RegistryAccessPaths() {
+      @Override
+      public int registryCount() {
+        return registries.size();
+      }
+
+      @Override
+      public List<AccessPath> paths(int registry) {
+        return accessPaths(registries.get(registry));
+      }
+    };
   }
 
   // ---- registries
@@ -191,20 +274,19 @@ public final class InventoryIndex {
       if (!grants.pull()) {
         continue;
       }
-      RoleAssignment ra = a.assignment();
-      Principal principal = principalsById.get(lower(ra.principalId()));
+      Principal principal = principalsById.get(lower(a.principalId()));
       rows.add(new AccessPath(
           registry.id(),
           registry.name(),
-          principal != null && principal.displayName() != null ? principal.displayName() : ra.principalId(),
-          ra.principalId(),
-          principal != null && principal.type() != null ? principal.type() : ra.principalType(),
+          principal != null && principal.displayName() != null ? principal.displayName() : a.principalId(),
+          a.principalId(),
+          principal != null && principal.type() != null ? principal.type() : a.principalType(),
           grants.repositoryScoped() ? "abac-repository" : "rbac",
           a.roleName(),
-          ra.scope(),
+          a.scope(),
           a.scopeLevel(),
           grants.beyondPull(),
-          known ? lastSeen(ledger.on(registry.id(), ra.principalId())) : null));
+          known ? lastSeen(ledger.on(registry.id(), a.principalId())) : null));
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
@@ -253,17 +335,18 @@ public final class InventoryIndex {
 
   // ---- role assignments
 
-  private void resolve(RoleAssignment assignment, RoleCatalog roles) {
+  private void resolve(AssignmentRow assignment, RoleCatalog roles) {
     RoleDefinition role = roles.find(assignment.roleDefinitionId());
     List<Registry> covered = registries.coveredBy(assignment.scope());
     String level = assignment.scope() == null ? "unknown" : registries.scopeLevel(assignment.scope());
-    if ("registry".equals(level) && assignment.condition() != null && !assignment.condition().isBlank()) {
+    if ("registry".equals(level) && assignment.conditioned()) {
       level = "repository";
     }
     ResolvedAssignment resolved = new ResolvedAssignment(
-        assignment, role, level, covered,
-        grantCache.of(role, RoleGrants.LEGACY_MODE, assignment.condition()),
-        grantCache.of(role, RoleGrants.ABAC_MODE, assignment.condition()));
+        assignment.principalId(), assignment.principalType(), assignment.scope(), assignment.roleDefinitionId(),
+        role, level, covered,
+        grantCache.of(role, RoleGrants.LEGACY_MODE, assignment.conditioned()),
+        grantCache.of(role, RoleGrants.ABAC_MODE, assignment.conditioned()));
     assignments.add(resolved);
     assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
     for (Registry registry : covered) {
@@ -271,8 +354,58 @@ public final class InventoryIndex {
     }
   }
 
-  private Subject assignmentSubject(ResolvedAssignment a) {
-    RoleAssignment ra = a.assignment();
+  /**
+   * The assignments that cover a registry, each record read again and paired with what the index
+   * resolved for it in the same (document) order. A record that does not match its row means the
+   * file changed under the audit: that is refused rather than judged.
+   */
+  private Stream<Subject> assignmentSubjects() {
+    Stream<RoleAssignment> records = assignmentRecords.get();
+    Iterator<RoleAssignment> source = records.iterator();
+    Iterator<Subject> subjects = new Iterator<>() {
+      private int position;
+      private Subject next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && source.hasNext()) {
+          RoleAssignment record = source.next();
+          if (position >= assignments.size()) {
+            throw changed("it now holds more role assignments than the " + assignments.size() + " indexed");
+          }
+          ResolvedAssignment resolved = assignments.get(position++);
+          if (!Objects.equals(record.principalId(), resolved.principalId()) || !Objects.equals(record.scope(), resolved.scope())) {
+            throw changed("role assignment " + (position - 1) + " is not the one indexed");
+          }
+          if (!resolved.registries().isEmpty()) {
+            next = assignmentSubject(record, resolved);
+          }
+        }
+        if (next == null && position != assignments.size()) {
+          throw changed("it now holds " + position + " role assignments, not the " + assignments.size() + " indexed");
+        }
+        return next != null;
+      }
+
+      @Override
+      public Subject next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Subject subject = next;
+        next = null;
+        return subject;
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(subjects, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(records::close);
+  }
+
+  private SnapshotException changed(String what) {
+    return new SnapshotException(assignmentSource, null, "changed while it was audited: " + what);
+  }
+
+  private Subject assignmentSubject(RoleAssignment ra, ResolvedAssignment a) {
     RoleDefinition role = a.role();
     RoleFacts roleFacts = new RoleFacts(
         ra.roleDefinitionId(),
@@ -412,7 +545,7 @@ public final class InventoryIndex {
     for (ResolvedAssignment a : assignmentsByPrincipal.getOrDefault(lower(principal.id()), List.of())) {
       for (Registry registry : a.registries()) {
         roles.add(new PrincipalFacts.RegistryRole(
-            registry.id(), registry.name(), a.roleName(), a.assignment().scope(), a.grantsOn(registry)));
+            registry.id(), registry.name(), a.roleName(), a.scope(), a.grantsOn(registry)));
       }
     }
     boolean otherTenant = principal.appOwnerOrganizationId() != null

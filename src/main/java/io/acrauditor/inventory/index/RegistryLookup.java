@@ -4,6 +4,7 @@ import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Registry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
 final class RegistryLookup {
   private final List<Registry> all;
   private final Map<String, Registry> byId = new HashMap<>();
+  /** Each registry as the one-element list its own scope covers, shared by every assignment there. */
+  private final Map<Registry, List<Registry>> alone = new IdentityHashMap<>();
   private final Map<String, Registry> byLoginServer = new HashMap<>();
   private final Map<String, List<Registry>> bySubscription = new HashMap<>();
   private final Map<String, List<Registry>> byResourceGroup = new HashMap<>();
@@ -23,6 +26,7 @@ final class RegistryLookup {
     this.all = registries;
     for (Registry registry : registries) {
       byId.put(AzureIds.key(registry.id()), registry);
+      alone.put(registry, List.of(registry));
       if (registry.loginServer() != null) {
         byLoginServer.put(registry.loginServer().toLowerCase(Locale.ROOT), registry);
       }
@@ -72,7 +76,7 @@ final class RegistryLookup {
     }
     // A resource scope: the registry itself, or a child of it (which grants nothing registry-wide).
     Registry exact = byId(scope);
-    return exact == null ? List.of() : List.of(exact);
+    return exact == null ? List.of() : alone.get(exact);
   }
 
   /** managementGroup, subscription, resourceGroup, registry or resource. */

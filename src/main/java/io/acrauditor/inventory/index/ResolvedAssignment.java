@@ -2,19 +2,20 @@ package io.acrauditor.inventory.index;
 
 import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Registry;
-import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
 import java.util.List;
 
 /**
- * A role assignment with its role definition and the registries it covers. What it grants on a
+ * What the index keeps of a role assignment: who, where, which role, the registries it covers and
+ * what it grants there. Not the assignment itself: an estate holds hundreds of thousands, and
+ * their ids, names and dates matter only to the rules, which get the record read again from the
+ * snapshot. The strings are shared between assignments (see {@link Interner}); what it grants on a
  * registry depends only on that registry's role assignment mode, so two values cover every
- * registry; the covered list is shared with every assignment of the same scope. Both matter when
- * an estate holds hundreds of thousands of assignments.
+ * registry; the covered list is shared with every assignment of the same scope.
  */
 record ResolvedAssignment(
-    RoleAssignment assignment, RoleDefinition role, String scopeLevel, List<Registry> registries,
-    Grants legacyGrants, Grants abacGrants) {
+    String principalId, String principalType, String scope, String roleDefinitionId, RoleDefinition role,
+    String scopeLevel, List<Registry> registries, Grants legacyGrants, Grants abacGrants) {
 
   Grants grantsOn(Registry registry) {
     return RoleGrants.ABAC_MODE.equalsIgnoreCase(registry.roleAssignmentMode()) ? abacGrants : legacyGrants;
@@ -43,6 +44,6 @@ record ResolvedAssignment(
     if (role != null && role.roleName() != null) {
       return role.roleName();
     }
-    return AzureIds.lastSegment(assignment.roleDefinitionId());
+    return AzureIds.lastSegment(roleDefinitionId);
   }
 }

@@ -21,10 +21,10 @@ final class RoleGrants {
   static final class Cache {
     private final java.util.Map<String, Grants> grants = new java.util.HashMap<>();
 
-    Grants of(RoleDefinition role, String mode, String condition) {
-      boolean scoped = condition != null && !condition.isBlank();
-      String key = (role == null ? "-" : role.id() + "|" + role.name()) + "|" + mode + "|" + scoped;
-      return grants.computeIfAbsent(key, k -> on(role, mode, condition));
+    /** @param conditioned the assignment carries an ABAC condition: only whether, not which, matters */
+    Grants of(RoleDefinition role, String mode, boolean conditioned) {
+      String key = (role == null ? "-" : role.id() + "|" + role.name()) + "|" + mode + "|" + conditioned;
+      return grants.computeIfAbsent(key, k -> on(role, mode, conditioned));
     }
   }
 
@@ -40,7 +40,7 @@ final class RoleGrants {
 
   private RoleGrants() {}
 
-  static Grants on(RoleDefinition role, String roleAssignmentMode, String condition) {
+  static Grants on(RoleDefinition role, String roleAssignmentMode, boolean conditioned) {
     if (role == null) {
       return Grants.NONE;
     }
@@ -49,7 +49,7 @@ final class RoleGrants {
     boolean pull = abac ? data(permissions, CONTENT_READ) : control(permissions, PULL);
     boolean push = abac ? data(permissions, CONTENT_WRITE) : control(permissions, PUSH);
     boolean delete = abac ? data(permissions, CONTENT_DELETE) : control(permissions, DELETE);
-    boolean scoped = abac && condition != null && !condition.isBlank();
+    boolean scoped = abac && conditioned;
     return new Grants(
         pull,
         push,

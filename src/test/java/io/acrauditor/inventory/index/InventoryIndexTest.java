@@ -183,7 +183,7 @@ class InventoryIndexTest {
 
     @Test
     void lastSeenComesFromTheLogs() {
-      AccessPath kubelet = index.accessMatrix().get(0);
+      AccessPath kubelet = index.accessMatrix().stream().findFirst().orElseThrow();
       assertThat(kubelet.lastSeen()).isEqualTo("2026-11-23T01:00:00Z");
     }
   }
