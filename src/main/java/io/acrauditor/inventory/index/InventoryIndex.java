@@ -115,8 +115,9 @@ public final class InventoryIndex {
       }
     }
     RoleCatalog roles = new RoleCatalog(snapshot.roleDefinitions());
+    Map<String, ScopeResolution> scopes = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
-      resolve(rows.get(i), roles);
+      resolve(rows.get(i), roles, scopes);
       rows.set(i, null); // the row is garbage as soon as it is resolved
     }
     for (ClusterPullFailure failure : snapshot.clusterPullFailures()) {
@@ -335,10 +336,17 @@ public final class InventoryIndex {
 
   // ---- role assignments
 
-  private void resolve(AssignmentRow assignment, RoleCatalog roles) {
+  /** What a scope covers: worked out once per distinct scope, not once per assignment. */
+  private record ScopeResolution(List<Registry> covered, String level) {}
+
+  private void resolve(AssignmentRow assignment, RoleCatalog roles, Map<String, ScopeResolution> scopes) {
     RoleDefinition role = roles.find(assignment.roleDefinitionId());
-    List<Registry> covered = registries.coveredBy(assignment.scope());
-    String level = assignment.scope() == null ? "unknown" : registries.scopeLevel(assignment.scope());
+    String scope = assignment.scope();
+    ScopeResolution where = scope == null
+        ? new ScopeResolution(List.of(), "unknown")
+        : scopes.computeIfAbsent(scope, s -> new ScopeResolution(registries.coveredBy(s), registries.scopeLevel(s)));
+    List<Registry> covered = where.covered();
+    String level = where.level();
     if ("registry".equals(level) && assignment.conditioned()) {
       level = "repository";
     }

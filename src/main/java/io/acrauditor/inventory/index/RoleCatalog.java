@@ -21,6 +21,7 @@ final class RoleCatalog {
   private static final List<RoleDefinition> BUILT_IN = loadBuiltIn();
 
   private final Map<String, RoleDefinition> byGuid = new HashMap<>();
+  private final Map<String, RoleDefinition> found = new HashMap<>();
 
   RoleCatalog(List<RoleDefinition> fromSnapshot) {
     for (RoleDefinition role : BUILT_IN) {
@@ -33,8 +34,14 @@ final class RoleCatalog {
 
   /** The definition a role definition id points at, or null when unknown. */
   RoleDefinition find(String roleDefinitionId) {
+    // Hundreds of thousands of assignments name a few dozen roles: parse each id once.
+    if (found.containsKey(roleDefinitionId)) {
+      return found.get(roleDefinitionId);
+    }
     String guid = AzureIds.lastSegment(roleDefinitionId);
-    return guid == null ? null : byGuid.get(guid.toLowerCase(Locale.ROOT));
+    RoleDefinition role = guid == null ? null : byGuid.get(guid.toLowerCase(Locale.ROOT));
+    found.put(roleDefinitionId, role);
+    return role;
   }
 
   private static String guidOf(RoleDefinition role) {
