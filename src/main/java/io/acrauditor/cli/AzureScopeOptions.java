@@ -43,7 +43,7 @@ public class AzureScopeOptions {
   @Option(names = "--log-analytics-endpoint", paramLabel = "URL", description = "Custom Log Analytics endpoint.")
   URI logAnalyticsEndpoint;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + CollectOptions.DEFAULT_CONCURRENCY,
       description = "Azure reads in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

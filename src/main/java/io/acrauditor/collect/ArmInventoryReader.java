@@ -109,11 +109,14 @@ final class ArmInventoryReader {
     /**
      * Assignments at the subscription, below it (resource groups, registries) and above it
      * (management groups, root): listing at subscription scope without a filter returns them all,
-     * each with its own scope.
+     * each with its own scope. ARM has no filter by scope type, so those on resources that cannot
+     * hold a registry are dropped here, as the Resource Graph query drops them ({@link
+     * RegistryScopes}).
      */
     List<RoleAssignment> roleAssignments() {
       return authorization.roleServiceClient().getRoleAssignments().list().stream()
           .map(ArmMapper::roleAssignment)
+          .filter(a -> RegistryScopes.mayCoverRegistries(a.scope()))
           .toList();
     }
 
@@ -124,6 +127,7 @@ final class ArmInventoryReader {
     List<RoleAssignment> roleAssignmentsAtAndAbove() {
       return authorization.roleServiceClient().getRoleAssignments().list("atScope()", null, Context.NONE).stream()
           .map(ArmMapper::roleAssignment)
+          .filter(a -> RegistryScopes.mayCoverRegistries(a.scope()))
           .toList();
     }
 

@@ -6,6 +6,8 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import com.azure.resourcemanager.containerregistry.fluent.models.RegistryInner;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import io.acrauditor.collect.GraphPrincipalReader.ServicePrincipalKey;
+import io.acrauditor.collect.GraphPrincipalReader.ServicePrincipalRead;
 import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.ClusterPullFailure;
 import io.acrauditor.inventory.Coverage;
@@ -40,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AzureCollector {
   private static final Logger GRAPH_FALLBACK_LOG = LoggerFactory.getLogger(AzureCollector.class);
+  private static final String SP_READ = "read service principal";
+  private static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final CollectProgress progress;
   private final Clock clock;
@@ -177,7 +183,8 @@ public final class AzureCollector {
             ? fromResourceGraph(ids) : fromArm(ids);
 
         // Per registry: tokens, scope maps, diagnostic settings (ARM either way: Resource Graph has none).
-        List<Registry> registries = sorted(parallel(inventory.registries(), this::readRegistry), Registry::id);
+        List<Registry> registries = sorted(parallel(spreadOverSubscriptions(inventory.registries()),
+            this::readRegistry), Registry::id);
 
         report("roles");
         Assignments assignments = inventory.assignments().get();
@@ -278,9 +285,11 @@ public final class AzureCollector {
        * Resource Graph does not show, which ARM then reads (or refuses, becoming the same coverage
        * gap). A batch whose registry or cluster query fails is read through ARM as a whole.
        *
-       * <p>The assignments are the longest chain of pages (a thousand rows each, under a per-user
-       * query quota), so they are left paging on one worker while the per-registry reads go ahead;
-       * {@link Inventory#roleAssignments()} waits for them.
+       * <p>Registries and clusters are asked for first: the per-registry reads wait for them, and
+       * Resource Graph's per-user quota (a few queries a second) is shared by every query. The
+       * assignments are the longest chain of pages, so they are then left paging on one worker, and
+       * the inherited lists on others, while the per-registry reads go ahead; {@link
+       * Inventory#assignments()} waits for both.
        */
       private Inventory fromResourceGraph(List<String> ids) {
         List<RegistryInner> registries = new ArrayList<>();
@@ -296,7 +305,6 @@ public final class AzureCollector {
             List<String> visible = batch.stream().filter(id -> visibleSet.get().contains(lower(id))).toList();
             armBatch = batch.stream().filter(id -> !visibleSet.get().contains(lower(id))).toList();
             if (!visible.isEmpty()) {
-              Future<List<RoleAssignment>> assignments = pool.submit(() -> graph.roleAssignments(visible));
               Optional<List<RegistryInner>> r = graphAttempt(() -> graph.registries(visible));
               Optional<List<ManagedClusterInner>> c = r.isPresent() ? graphAttempt(() -> graph.clusters(visible))
                   : Optional.empty();
@@ -306,12 +314,14 @@ public final class AzureCollector {
                 registriesTotal.addAndGet(r.get().size());
                 subscriptionsDone.addAndGet(visible.size());
                 report("subscriptions");
-                List<List<RoleAssignment>> inherited = parallel(visible, id -> coverage.attempt("/subscriptions/" + id,
-                    "roleAssignments", "list role assignments", armUrl(),
-                    () -> reader(id).roleAssignmentsAtAndAbove()).orElse(List.of()));
+                Future<List<RoleAssignment>> assignments = pool.submit(() -> graph.roleAssignments(visible));
+                List<Future<List<RoleAssignment>>> inherited = visible.stream()
+                    .map(id -> pool.submit(() -> coverage.attempt("/subscriptions/" + id, "roleAssignments",
+                        "list role assignments", armUrl(), () -> reader(id).roleAssignmentsAtAndAbove())
+                        .orElse(List.of())))
+                    .toList();
                 pending.add(new GraphAssignments(visible, inherited, assignments));
               } else {
-                assignments.cancel(true);
                 armBatch = batch;
               }
             }
@@ -338,7 +348,7 @@ public final class AzureCollector {
           for (int k = 0; k < batch.subscriptions.size(); k++) {
             String id = batch.subscriptions.get(k);
             List<RoleAssignment> list = bySubscription.computeIfAbsent(lower(id), x -> new ArrayList<>());
-            list.addAll(batch.inherited.get(k));
+            list.addAll(await(batch.inherited.get(k)));
             if (rows.isEmpty()) {
               list.addAll(coverage.attempt("/subscriptions/" + id, "roleAssignments", "list role assignments",
                   armUrl(), () -> reader(id).roleAssignments()).orElse(List.of()));
@@ -482,6 +492,7 @@ public final class AzureCollector {
             others.add(a.principalId());
           }
         }
+        Set<String> clusterApps = new LinkedHashSet<>();
         for (ManagedCluster c : clusters) {
           if (c.identity() != null && c.identity().principalId() != null) {
             servicePrincipals.add(c.identity().principalId());
@@ -489,20 +500,20 @@ public final class AzureCollector {
           if (c.kubeletIdentity() != null && c.kubeletIdentity().objectId() != null) {
             servicePrincipals.add(c.kubeletIdentity().objectId());
           }
-        }
-        others.removeAll(servicePrincipals);
-        GraphPrincipalReader graph = new GraphPrincipalReader(graphPipeline, endpoints.microsoftGraph());
-        List<Principal> principals = new ArrayList<>();
-        List<String> spIds = List.copyOf(servicePrincipals);
-        if (!spIds.isEmpty()) {
-          // The first read tells whether Graph lets us in at all; one gap then covers them all.
-          Optional<Optional<Principal>> first = graphRead(spIds.get(0), graph, spIds.size());
-          if (first.isPresent()) {
-            first.get().ifPresent(principals::add);
-            parallel(spIds.subList(1, spIds.size()), id -> graphRead(id, graph, 1)).forEach(
-                r -> r.flatMap(p -> p).ifPresent(principals::add));
+          // A cluster that runs as a service principal names it by app id. It is read by that id
+          // so that finding it does not depend on it holding some role assignment in scope.
+          String clientId = c.servicePrincipalProfile() == null ? null : c.servicePrincipalProfile().clientId();
+          if (clientId != null && GUID.matcher(clientId).matches()) {
+            clusterApps.add(lower(clientId));
           }
         }
+        others.removeAll(servicePrincipals);
+        GraphPrincipalReader graph = new GraphPrincipalReader(graphPipeline, endpoints.microsoftGraph(),
+            options.maxRetries(), options.retryDelay());
+        List<ServicePrincipalKey> keys = new ArrayList<>();
+        servicePrincipals.forEach(id -> keys.add(ServicePrincipalKey.byObjectId(id)));
+        clusterApps.forEach(appId -> keys.add(ServicePrincipalKey.byAppId(appId)));
+        List<Principal> principals = new ArrayList<>(servicePrincipals(graph, keys));
         if (!others.isEmpty()) {
           coverage.attempt(endpoints.microsoftGraph() + "v1.0/directoryObjects/getByIds", "graph",
               "resolve users and groups", endpoints.microsoftGraph(),
@@ -511,12 +522,45 @@ public final class AzureCollector {
         return sorted(distinctById(principals, Principal::id), Principal::id);
       }
 
-      /** Empty when Graph refused; a present but empty inner value when the principal is gone. */
-      private Optional<Optional<Principal>> graphRead(String id, GraphPrincipalReader graph, int count) {
-        String scope = endpoints.microsoftGraph() + "v1.0/servicePrincipals" + (count > 1 ? "" : "/" + id);
-        String operation = count > 1 ? "read service principals (" + count + ")" : "read service principal";
-        return coverage.attempt(scope, "graph", operation, endpoints.microsoftGraph(),
-            () -> graph.servicePrincipal(id));
+      /**
+       * Service principals, twenty to a Graph batch. The first batch tells whether Graph lets us
+       * in at all: when it fails, or every read in it is refused, one gap covers them all and no
+       * more is asked. After that, a refused read is a gap for that principal, and a failed batch
+       * one for each principal in it. A principal Graph does not know (404) is simply not there.
+       */
+      private List<Principal> servicePrincipals(GraphPrincipalReader graph, List<ServicePrincipalKey> keys) {
+        if (keys.isEmpty()) {
+          return List.of();
+        }
+        List<List<ServicePrincipalKey>> batches = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += GraphBatch.MAX_REQUESTS) {
+          batches.add(keys.subList(i, Math.min(keys.size(), i + GraphBatch.MAX_REQUESTS)));
+        }
+        String scope = keys.size() > 1 ? endpoints.microsoftGraph() + "v1.0/servicePrincipals"
+            : graphScope(keys.get(0));
+        String operation = keys.size() > 1 ? "read service principals (" + keys.size() + ")" : SP_READ;
+        Optional<List<ServicePrincipalRead>> first = coverage.attempt(scope, "graph", operation,
+            endpoints.microsoftGraph(), () -> unlessAllRefused(graph.servicePrincipals(batches.get(0))));
+        if (first.isEmpty()) {
+          return List.of();
+        }
+        List<ServicePrincipalRead> reads = new ArrayList<>(first.get());
+        parallel(batches.subList(1, batches.size()), batch -> coverage.attemptEach(
+            batch.stream().map(this::graphScope).toList(), "graph", SP_READ, endpoints.microsoftGraph(),
+            () -> graph.servicePrincipals(batch))).forEach(r -> r.ifPresent(reads::addAll));
+        List<Principal> found = new ArrayList<>();
+        for (ServicePrincipalRead read : reads) {
+          if (read.failure() != null) {
+            coverage.add(CoverageRecorder.gap(graphScope(read.key()), "graph", SP_READ, read.failure()));
+          } else if (read.principal() != null) {
+            found.add(read.principal());
+          }
+        }
+        return found;
+      }
+
+      private String graphScope(ServicePrincipalKey key) {
+        return endpoints.microsoftGraph() + "v1.0" + key.path();
       }
 
       private Map<String, Set<Purpose>> workspaces(List<Registry> registries, List<InventoryPart.Cluster> clusters) {
@@ -659,11 +703,45 @@ public final class AzureCollector {
    */
   private record Assignments(List<RoleAssignment> placed, List<InventoryPart.Unplaced> unplaced) {}
 
-  /** A batch's assignments: still paging in Resource Graph, and the inherited ones already read. */
-  private record GraphAssignments(List<String> subscriptions, List<List<RoleAssignment>> inherited,
+  /** A batch's assignments, still being read: paging in Resource Graph, and inherited ones through ARM. */
+  private record GraphAssignments(List<String> subscriptions, List<Future<List<RoleAssignment>>> inherited,
       Future<List<RoleAssignment>> assignments) {}
 
   private record LogsResult(List<RegistryActivity> activity, List<ClusterPullFailure> pullFailures) {}
+
+  /** The reads of a batch, or its first failure when Graph refused every one of them. */
+  private static List<ServicePrincipalRead> unlessAllRefused(List<ServicePrincipalRead> reads) {
+    if (!reads.isEmpty() && reads.stream().allMatch(r -> r.failure() != null)) {
+      throw reads.get(0).failure();
+    }
+    return reads;
+  }
+
+  /**
+   * The registries in an order that spreads each subscription's evenly over the whole list. ARM's
+   * read budget is per subscription (a bucket of 250 refilled at 25 a second): reading the busiest
+   * subscription's registries back to back would spend it in a burst and earn 429s, each a
+   * request and a wait, while the other subscriptions' budgets sit unused.
+   */
+  private static List<RegistryInner> spreadOverSubscriptions(List<RegistryInner> registries) {
+    Map<String, List<Integer>> bySubscription = new LinkedHashMap<>();
+    for (int i = 0; i < registries.size(); i++) {
+      bySubscription.computeIfAbsent(lower(AzureIds.subscriptionOf(registries.get(i).id())), k -> new ArrayList<>())
+          .add(i);
+    }
+    double[] position = new double[registries.size()];
+    for (List<Integer> indexes : bySubscription.values()) {
+      for (int k = 0; k < indexes.size(); k++) {
+        position[indexes.get(k)] = (k + 0.5) / indexes.size();
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < registries.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> position[i]).thenComparingInt(i -> i));
+    return order.stream().map(registries::get).toList();
+  }
 
   private static long events(RegistryActivity a) {
     return (a.pulls() == null ? 0 : a.pulls()) + (a.pushes() == null ? 0 : a.pushes())

@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,14 @@ final class CoverageRecorder {
    * returns empty. {@code endpoint} names the service for a fatal error's message.
    */
   <T> Optional<T> attempt(String scope, String kind, String operation, String endpoint, Supplier<T> read) {
+    return attemptEach(Collections.singletonList(scope), kind, operation, endpoint, read);
+  }
+
+  /**
+   * As {@link #attempt}, for one request that reads several scopes at once (a Graph batch): its
+   * failure is a gap for each of them, as separate requests would have given.
+   */
+  <T> Optional<T> attemptEach(List<String> scopes, String kind, String operation, String endpoint, Supplier<T> read) {
     try {
       return Optional.ofNullable(read.get());
     } catch (CollectionException e) {
@@ -59,7 +68,7 @@ final class CoverageRecorder {
       if (fatal != null) {
         throw fatal;
       }
-      add(gap(scope, kind, operation, e));
+      scopes.forEach(scope -> add(gap(scope, kind, operation, e)));
       return Optional.empty();
     }
   }

@@ -10,22 +10,24 @@ import com.azure.core.util.Context;
 import io.acrauditor.inventory.Principal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves principals through Microsoft Graph v1.0 with plain azure-core requests.
  *
- * <p>Service principals are read one by one with {@code GET /servicePrincipals/{id}} and a
- * {@code $select}, which needs only {@code Application.Read.All} and returns the credentials'
- * dates (Graph never returns a secret's text on a read). Users and groups only need a name and a
- * type, so they go in batches of up to 1000 through {@code POST /directoryObjects/getByIds}, a
- * read that needs {@code Directory.Read.All}; without it they stay unresolved and a gap says so.
+ * <p>Service principals are read with {@code GET /servicePrincipals/{id}} (or {@code
+ * /servicePrincipals(appId='{appId}')}) and a {@code $select}, which needs only {@code
+ * Application.Read.All} and returns the credentials' dates (Graph never returns a secret's text on
+ * a read); up to twenty such GETs travel in one JSON batch ({@link GraphBatch}). Users and groups
+ * only need a name and a type, so they go in batches of up to 1000 through {@code POST
+ * /directoryObjects/getByIds}, a read that needs {@code Directory.Read.All}; without it they stay
+ * unresolved and a gap says so.
  */
 final class GraphPrincipalReader {
 
@@ -35,18 +37,61 @@ final class GraphPrincipalReader {
 
   private final HttpPipeline pipeline;
   private final String graphEndpoint;
+  private final GraphBatch batch;
   private final JsonMapper json = JsonMapper.shared();
 
-  GraphPrincipalReader(HttpPipeline pipeline, String graphEndpoint) {
+  GraphPrincipalReader(HttpPipeline pipeline, String graphEndpoint, int maxRetries, Duration retryDelay) {
     this.pipeline = pipeline;
     this.graphEndpoint = graphEndpoint.endsWith("/") ? graphEndpoint : graphEndpoint + "/";
+    this.batch = new GraphBatch(pipeline, this.graphEndpoint, maxRetries, retryDelay);
   }
 
-  /** The service principal with this object id, or empty when Graph does not know it (404). */
-  Optional<Principal> servicePrincipal(String objectId) {
-    String url = graphEndpoint + "v1.0/servicePrincipals/" + encode(objectId) + "?$select=" + SP_SELECT;
-    JsonNode body = send(new HttpRequest(HttpMethod.GET, url), true);
-    return body == null ? Optional.empty() : Optional.of(principal(body, "ServicePrincipal"));
+  /** A service principal to read: by its object id, or by the app id a cluster's profile names. */
+  record ServicePrincipalKey(String objectId, String appId) {
+    static ServicePrincipalKey byObjectId(String objectId) {
+      return new ServicePrincipalKey(objectId, null);
+    }
+
+    static ServicePrincipalKey byAppId(String appId) {
+      return new ServicePrincipalKey(null, appId);
+    }
+
+    /** The resource's path under the Graph version, without the query. */
+    String path() {
+      return objectId != null ? "/servicePrincipals/" + encode(objectId)
+          : "/servicePrincipals(appId='" + encode(appId) + "')";
+    }
+  }
+
+  /**
+   * What Graph answered for one service principal: the principal; neither principal nor failure
+   * when Graph does not know it (404, a deleted principal); or the failure.
+   */
+  record ServicePrincipalRead(ServicePrincipalKey key, Principal principal, HttpResponseException failure) {}
+
+  /**
+   * The service principals of {@code keys} (at most {@link GraphBatch#MAX_REQUESTS}) in one batch,
+   * an answer per key in the same order.
+   *
+   * @throws HttpResponseException when Graph refuses the batch request itself
+   */
+  List<ServicePrincipalRead> servicePrincipals(List<ServicePrincipalKey> keys) {
+    List<HttpResponse> answers = batch.get(keys.stream().map(k -> k.path() + "?$select=" + SP_SELECT).toList());
+    List<ServicePrincipalRead> reads = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      HttpResponse answer = answers.get(i);
+      int status = answer.getStatusCode();
+      byte[] body = answer.getBodyAsBinaryData().toBytes();
+      if (status / 100 == 2) {
+        reads.add(new ServicePrincipalRead(keys.get(i), principal(json.readTree(body), "ServicePrincipal"), null));
+      } else if (status == 404) {
+        reads.add(new ServicePrincipalRead(keys.get(i), null, null));
+      } else {
+        reads.add(new ServicePrincipalRead(keys.get(i), null, new HttpResponseException(
+            "Graph answered " + status + ": " + new String(body, StandardCharsets.UTF_8), answer)));
+      }
+    }
+    return reads;
   }
 
   /** Users and groups among {@code objectIds}; ids Graph does not know are left out. */
@@ -58,7 +103,7 @@ final class GraphPrincipalReader {
       HttpRequest request = new HttpRequest(HttpMethod.POST, graphEndpoint + "v1.0/directoryObjects/getByIds")
           .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
           .setBody(requestBody);
-      JsonNode body = send(request, false);
+      JsonNode body = send(request);
       for (JsonNode node : body.path("value")) {
         found.add(principal(node, null));
       }
@@ -66,12 +111,9 @@ final class GraphPrincipalReader {
     return found;
   }
 
-  private JsonNode send(HttpRequest request, boolean notFoundIsEmpty) {
+  private JsonNode send(HttpRequest request) {
     try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
       int status = response.getStatusCode();
-      if (status == 404 && notFoundIsEmpty) {
-        return null;
-      }
       if (status / 100 != 2) {
         // Graph error bodies are {"error":{"code","message",...}}: no principal data in them.
         throw new HttpResponseException("Graph answered " + status + ": " + response.getBodyAsString().block(),

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -74,19 +75,29 @@ final class Pipelines {
   /**
    * Refuses, before anything is sent, every request that is not a read: GET, and POST only to
    * the read-only query endpoints (Log Analytics {@code /query}, Graph {@code getByIds}, Resource
-   * Graph {@code resources}). A mistaken call to {@code listCredentials} fails here instead of
-   * reaching Azure.
+   * Graph {@code resources}) and to Graph's {@code $batch} when every request inside it is a GET.
+   * A mistaken call to {@code listCredentials}, or a write slipped into a batch, fails here instead
+   * of reaching Azure.
    */
   static final class ReadOnlyPolicy extends HttpPipelineSyncPolicy {
     @Override
     protected void beforeSendingRequest(HttpPipelineCallContext context) {
-      HttpMethod method = context.getHttpRequest().getHttpMethod();
-      String path = context.getHttpRequest().getUrl().getPath();
+      HttpRequest request = context.getHttpRequest();
+      HttpMethod method = request.getHttpMethod();
+      String path = request.getUrl().getPath();
       if (!isRead(method, path)) {
         throw new IllegalStateException("Refusing " + method + " " + path + ": the auditor only reads");
       }
+      if (isGraphBatch(method, path) && !GraphBatch.onlyGets(request.getBodyAsBinaryData())) {
+        throw new IllegalStateException("Refusing " + method + " " + path
+            + ": a request in the batch is not a GET, and the auditor only reads");
+      }
     }
 
+    /**
+     * Whether {@code method} on {@code path} may be a read. For a Graph batch that is only the
+     * half of it: its body decides ({@link GraphBatch#onlyGets}).
+     */
     static boolean isRead(HttpMethod method, String path) {
       if (method == HttpMethod.GET) {
         return true;
@@ -97,7 +108,12 @@ final class Pipelines {
       String p = path.toLowerCase(Locale.ROOT);
       return p.endsWith("/query")
           || p.endsWith("/directoryobjects/getbyids")
-          || p.endsWith("/providers/microsoft.resourcegraph/resources");
+          || p.endsWith("/providers/microsoft.resourcegraph/resources")
+          || isGraphBatch(method, path);
+    }
+
+    static boolean isGraphBatch(HttpMethod method, String path) {
+      return method == HttpMethod.POST && path != null && path.toLowerCase(Locale.ROOT).endsWith("/v1.0/$batch");
     }
   }
 }

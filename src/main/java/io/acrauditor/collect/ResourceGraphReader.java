@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
  * diagnostic settings (its resource type reference lists no {@code registries/tokens}, {@code
  * registries/scopeMaps} or {@code microsoft.insights/diagnosticsettings}); those stay per-registry
  * ARM reads. Private endpoint connections are part of the registry's properties and come with it.
+ * Role assignments are filtered in the query to those whose scope can cover a registry ({@link
+ * RegistryScopes}): most of a large tenant's are on other resources, and each thousand of them is
+ * a page under the per-user query quota.
  *
  * <p>The SDK sends api-version 2021-03-01, which has no {@code authorizationScopeFilter}: a query
  * scoped to subscriptions returns authorization resources at and below them only. Assignments
@@ -79,8 +82,10 @@ final class ResourceGraphReader {
       List.of("id", "name", "location", "sku"), REGISTRY_PROPERTIES);
   static final String CLUSTERS_QUERY = query("resources", "microsoft.containerservice/managedclusters",
       List.of("id", "name", "location", "identity"), CLUSTER_PROPERTIES);
-  static final String ROLE_ASSIGNMENTS_QUERY = query("authorizationresources",
-      "microsoft.authorization/roleassignments", List.of("id", "name"), ASSIGNMENT_PROPERTIES);
+  /** Only assignments whose scope can cover a registry: see {@link RegistryScopes}. */
+  static final String ROLE_ASSIGNMENTS_QUERY = where(query("authorizationresources",
+      "microsoft.authorization/roleassignments", List.of("id", "name"), ASSIGNMENT_PROPERTIES),
+      RegistryScopes.KQL_CONDITION);
 
   private final ResourceProvidersClient client;
 
@@ -114,12 +119,18 @@ final class ResourceGraphReader {
     return out;
   }
 
-  /** Assignments at and below the subscriptions of {@code batch}, in ARM's spelling. */
+  /**
+   * Assignments at and below the subscriptions of {@code batch} that can cover a registry, in
+   * ARM's spelling. The query filters; the same test here keeps a service that ignored part of the
+   * query from making the two sources differ.
+   */
   List<RoleAssignment> roleAssignments(List<String> batch) {
     List<RoleAssignment> out = new ArrayList<>();
     query(ROLE_ASSIGNMENTS_QUERY, batch, row -> {
       RoleAssignmentInner inner = parse(armShape(row, ASSIGNMENT_PROPERTIES), RoleAssignmentInner::fromJson);
-      out.add(asArmReturnsIt(ArmMapper.roleAssignment(inner)));
+      if (RegistryScopes.mayCoverRegistries(inner.scope())) {
+        out.add(asArmReturnsIt(ArmMapper.roleAssignment(inner)));
+      }
     });
     return out;
   }
@@ -148,8 +159,13 @@ final class ResourceGraphReader {
     // GUIDs only reach this text: anything else would be a broken query, not an injection.
     String names = guids.stream().filter(g -> g.matches("[0-9a-fA-F-]{36}")).map(g -> "'" + g + "'")
         .collect(Collectors.joining(","));
-    return query("authorizationresources", "microsoft.authorization/roledefinitions", List.of("id", "name"),
-        DEFINITION_PROPERTIES).replace("\n| project", "\n| where name in~ (" + names + ")\n| project");
+    return where(query("authorizationresources", "microsoft.authorization/roledefinitions", List.of("id", "name"),
+        DEFINITION_PROPERTIES), "name in~ (" + names + ")");
+  }
+
+  /** {@code kql} with {@code | where condition} before its projection. */
+  private static String where(String kql, String condition) {
+    return kql.replace("\n| project", "\n| where " + condition + "\n| project");
   }
 
   /**

@@ -375,6 +375,16 @@ public final class EstateGenerator {
         date(rnd.nextInt(900)));
   }
 
+  /**
+   * Whether the {@code k}-th assignment of subscription {@code s} is at the subscription itself,
+   * without building it: the first draw of {@link #assignment} decides the scope. Lets the fake
+   * answer {@code atScope()} lists without generating every assignment of the subscription.
+   */
+  boolean isAtSubscription(int s, int k) {
+    int kind = random("assignment", s, k).nextInt(100);
+    return kind >= 25 && kind < 30;
+  }
+
   /** The management-group assignments, as ARM lists them under subscription {@code s}. */
   List<Map<String, Object>> inheritedAssignments(int s) {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.acrauditor.collect.FakeAzureTls;
+import io.acrauditor.collect.FakeKql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The synthetic estate behind a local HTTPS endpoint (127.0.0.1 only) that answers as Entra ID,
- * ARM, Azure Resource Graph, Microsoft Graph and Log Analytics do, page by page, generating each
- * page when it is asked for.
+ * ARM, Azure Resource Graph, Microsoft Graph (with JSON {@code $batch}) and Log Analytics do,
+ * page by page, generating each page when it is asked for. Resource Graph applies the query's
+ * filter on role assignment scopes ({@link FakeKql}); ARM lists every assignment, as ARM does.
  *
  * <p>Every request waits a fixed latency before it is answered (a round trip to Azure), and reads
  * are throttled the way the services do it: ARM per subscription with a token bucket (Azure's
@@ -67,6 +69,7 @@ final class FakeAzureEstateServer implements AutoCloseable {
   private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
   private final Map<String, TokenBucket> armBuckets = new ConcurrentHashMap<>();
   private final java.util.Set<Integer> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, int[][]> keptAssignments = new ConcurrentHashMap<>();
   private final Object argLock = new Object();
   private long argWindowStart;
   private int argUsed;
@@ -247,6 +250,9 @@ final class FakeAzureEstateServer implements AutoCloseable {
         String subscriptionScope = "/subscriptions/" + estate.subscriptionIds[s];
         boolean atScope = decode(query).contains("$filter=atScope()");
         for (int k = 0; k < estate.assignmentCount(s); k++) {
+          if (atScope && !estate.isAtSubscription(s, k)) {
+            continue;
+          }
           Map<String, Object> a = estate.assignment(s, k);
           if (!atScope || subscriptionScope.equalsIgnoreCase(scopeOf(a))) {
             all.add(a);
@@ -370,7 +376,14 @@ final class FakeAzureEstateServer implements AutoCloseable {
       rows = concat(subscriptions, s -> estate.clustersBySubscription[s].length,
           (s, i) -> estate.cluster(s, estate.clustersBySubscription[s][i]));
     } else if (lower.contains("'microsoft.authorization/roleassignments'")) {
-      rows = concat(subscriptions, estate::assignmentCount, (s, i) -> asResourceGraphStores(estate.assignment(s, i)));
+      int[][] kept;
+      try {
+        kept = keptAssignments(kql);
+      } catch (IllegalArgumentException e) {
+        return new Answer(kind, 400, error("BadRequest", "Query is invalid: " + e.getMessage()), null);
+      }
+      rows = concat(subscriptions, s -> kept[s].length,
+          (s, i) -> asResourceGraphStores(estate.assignment(s, kept[s][i])));
     } else if (lower.contains("'microsoft.authorization/roledefinitions'")) {
       List<Map<String, Object>> found = new ArrayList<>();
       Matcher names = IN_NAMES.matcher(kql);
@@ -405,6 +418,23 @@ final class FakeAzureEstateServer implements AutoCloseable {
   }
 
   private record Rows(int count, java.util.function.IntFunction<Map<String, Object>> row) {}
+
+  /**
+   * Per subscription, the indexes of the assignments the query's scope filter keeps ({@link
+   * FakeKql}), worked out once per query text: a page is then addressed by offset as without one.
+   */
+  private int[][] keptAssignments(String kql) {
+    return keptAssignments.computeIfAbsent(kql, k -> {
+      java.util.function.Predicate<String> keep = FakeKql.scopeFilter(k);
+      int[][] kept = new int[estate.subscriptionIds.length][];
+      for (int s = 0; s < kept.length; s++) {
+        int sub = s;
+        kept[s] = java.util.stream.IntStream.range(0, estate.assignmentCount(s))
+            .filter(i -> keep.test(scopeOf(estate.assignment(sub, i)))).toArray();
+      }
+      return kept;
+    });
+  }
 
   /** Rows of several subscriptions in request order, addressed by one running offset. */
   private static Rows concat(List<Integer> subscriptions, java.util.function.IntUnaryOperator count,
@@ -469,6 +499,9 @@ final class FakeAzureEstateServer implements AutoCloseable {
   // ---- Microsoft Graph and Log Analytics ----
 
   private Answer graph(String method, String path, String body) {
+    if (method.equals("POST") && path.equals("/v1.0/$batch")) {
+      return batch(body);
+    }
     if (method.equals("GET") && path.startsWith("/v1.0/servicePrincipals/")) {
       return ok("Graph", estate.servicePrincipal(path.substring("/v1.0/servicePrincipals/".length())));
     }
@@ -481,6 +514,33 @@ final class FakeAzureEstateServer implements AutoCloseable {
       return ok("Graph", Map.of("value", found));
     }
     return notFound("Graph", path);
+  }
+
+  /**
+   * Graph JSON batching: each GET in the body answered as on its own, wrapped as Graph wraps it
+   * ({@code {"responses":[{"id","status","headers","body"}]}}). One request, counted once.
+   */
+  private Answer batch(String body) {
+    JsonNode requests = JSON.readTree(body).path("requests");
+    if (!requests.isArray() || requests.isEmpty() || requests.size() > 20) {
+      return new Answer("Graph", 400, error("BadRequest", "A batch holds between 1 and 20 requests."), null);
+    }
+    List<Map<String, Object>> responses = new ArrayList<>();
+    for (JsonNode r : requests) {
+      if (!r.path("method").asString("").equalsIgnoreCase("GET")) {
+        return new Answer("Graph", 400, error("BadRequest", "The fake Graph serves reads only."), null);
+      }
+      String url = r.path("url").asString("");
+      String itemPath = "/v1.0" + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+      Answer item = graph("GET", itemPath, "");
+      Map<String, Object> reply = new LinkedHashMap<>();
+      reply.put("id", r.path("id").asString(""));
+      reply.put("status", item.status);
+      reply.put("headers", Map.of("Content-Type", "application/json"));
+      reply.put("body", JSON.readTree(item.body));
+      responses.add(reply);
+    }
+    return ok("Graph", Map.of("responses", responses));
   }
 
   private Answer logs(String path, String body) {

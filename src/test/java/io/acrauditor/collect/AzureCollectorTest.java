@@ -1,6 +1,9 @@
 package io.acrauditor.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.acrauditor.collect.FakeAzure.ACRDEV;
 import static io.acrauditor.collect.FakeAzure.ACRPROD;
@@ -50,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AzureCollectorTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private FakeAzure fake;
   private HttpClient httpClient;
@@ -168,6 +172,11 @@ class AzureCollectorTest {
                 PLATFORM_OWNERS, "Group"),
             tuple("1a2b3c4d-0000-4000-8000-0000000000a4", ACRPROD, DANA, "User"),
             tuple("1a2b3c4d-0000-4000-8000-0000000000b1", ACRDEV, CI_PIPELINE, "ServicePrincipal"));
+    // An assignment on a storage account (roleassignments-a-page2.json) can grant nothing on a
+    // registry: it is dropped, and its principal is not looked up.
+    assertThat(fake.fixture("arm/roleassignments-a-page2.json")).contains("storageAccounts/stprodlogs");
+    assertThat(snapshot.roleAssignments()).noneMatch(a -> a.scope().contains("storageAccounts"));
+    fake.server.verify(0, getRequestedFor(urlPathMatching("/v1.0/servicePrincipals/" + FakeAzure.LOG_SHIPPER)));
     RoleAssignment abac = snapshot.roleAssignments().stream()
         .filter(a -> a.name().endsWith("a4")).findFirst().orElseThrow();
     assertThat(abac.condition()).contains("StringEqualsIgnoreCase 'app'");
@@ -270,15 +279,20 @@ class AzureCollectorTest {
         assertThat(path.toLowerCase(Locale.ROOT)).as("POST %s", path).matches(
             "/" + TENANT + "/oauth2/v2\\.0/token"
                 + "|/v1\\.0/directoryobjects/getbyids"
+                + "|/v1\\.0/\\$batch"
                 + "|.*/providers/microsoft\\.resourcegraph/resources"
                 + "|/+(subscriptions/.*/workspaces/[^/]+|workspaces/[^/]+)/query");
+      }
+      if (path.equals(FakeAzure.GRAPH_BATCH)) {
+        assertThat(JSON.readTree(event.getRequest().getBodyAsString()).path("requests").valueStream()
+            .map(r -> r.path("method").asString())).as("methods in a Graph batch").containsOnly("GET");
       }
       assertThat(path.toLowerCase(Locale.ROOT)).doesNotContain("listcredentials", "regeneratecredential",
           "generatecredentials", "listclusteradmincredential", "listclusterusercredential");
     });
     assertThat(events).noneMatch(e -> e.getResponse().getStatus() == 404 && e.getWasMatched() == false);
 
-    String json = JsonMapper.builder().build().writeValueAsString(snapshot);
+    String json = JSON.writeValueAsString(snapshot);
     assertThat(json).contains("password1").doesNotContain(FakeAzure.TOKEN_PASSWORD_VALUE).doesNotContain("S3cr3t");
   }
 
@@ -328,8 +342,12 @@ class AzureCollectorTest {
         .containsExactlyInAnyOrder(
             tuple("graph", "read service principals (3)", 403, "Authorization_RequestDenied"),
             tuple("graph", "resolve users and groups", 403, "Authorization_RequestDenied"));
-    // One refused read is enough to know: the other service principals are not asked for.
-    fake.server.verify(1, getRequestedFor(urlPathMatching("/v1.0/servicePrincipals/.*")));
+    // All three went in one batch, Graph refused each: no principal is asked for on its own.
+    fake.server.verify(1, postRequestedFor(urlPathEqualTo(FakeAzure.GRAPH_BATCH)));
+    fake.server.verify(3, getRequestedFor(urlPathMatching("/v1.0/servicePrincipals/.*"))
+        .withHeader(GraphBatches.ITEM_HEADER, matching(".+")));
+    fake.server.verify(0, getRequestedFor(urlPathMatching("/v1.0/servicePrincipals/.*"))
+        .withoutHeader(GraphBatches.ITEM_HEADER));
     assertThat(snapshot.registries()).hasSize(1);
     assertThat(snapshot.roleAssignments()).hasSize(4);
     assertThat(snapshot.registryActivity()).hasSize(2);

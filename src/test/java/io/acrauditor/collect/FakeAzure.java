@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -27,8 +28,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A local HTTPS fake of Entra ID, ARM, Microsoft Graph and Log Analytics, answering in the shapes
- * of the Azure REST API (fixtures under {@code src/test/resources/fake-azure}). Its certificate
+ * A local HTTPS fake of Entra ID, ARM, Resource Graph ({@link ResourceGraphPages}), Microsoft Graph
+ * (JSON batching by {@link GraphBatches}) and Log Analytics, answering in the shapes of the Azure
+ * REST API (fixtures under {@code src/test/resources/fake-azure}). Its certificate
  * ({@code fake-azure-tls.p12}, CN and SAN localhost, made once with keytool) is the only one the
  * test HTTP client trusts, so nothing here can reach a real endpoint by mistake.
  */
@@ -51,9 +53,12 @@ final class FakeAzure implements AutoCloseable {
   static final String CI_PIPELINE = "e3c2a0f4-7d1b-4c55-9b7e-0a1b2c3d4e5f";
   static final String PLATFORM_OWNERS = "a1b2c3d4-0000-4000-8000-00000000a11b";
   static final String DANA = "b2c3d4e5-0000-4000-8000-0000000000b1";
+  /** Holds one role, on a storage account (roleassignments-a-page2.json): no registry access. */
+  static final String LOG_SHIPPER = "7c6d5e4f-0000-4000-8000-0000000005a0";
   static final String TOKEN_PASSWORD_VALUE = "S3cr3t-token-password-value-never-in-output";
   static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
   static final String RESOURCE_GRAPH = "/+providers/Microsoft.ResourceGraph/resources";
+  static final String GRAPH_BATCH = "/v1.0/$batch";
 
   private static final String KEYSTORE = FakeAzureTls.KEYSTORE;
   private static final char[] KEYSTORE_PASSWORD = FakeAzureTls.KEYSTORE_PASSWORD;
@@ -62,7 +67,7 @@ final class FakeAzure implements AutoCloseable {
 
   FakeAzure() {
     server = new WireMockServer(wireMockConfig()
-        .extensions(new ResourceGraphPages(this::fixture))
+        .extensions(new ResourceGraphPages(this::fixture), new GraphBatches(this::base))
         .httpDisabled(true)
         .dynamicHttpsPort()
         .bindAddress("127.0.0.1")
@@ -72,6 +77,8 @@ final class FakeAzure implements AutoCloseable {
         .keystoreType("PKCS12"));
     server.start();
     server.stubFor(post(urlPathMatching(TOKEN_PATH)).willReturn(json(200, "entra/token.json")));
+    server.stubFor(post(urlPathEqualTo(GRAPH_BATCH)).atPriority(1)
+        .willReturn(aResponse().withTransformers(GraphBatches.NAME)));
   }
 
   String base() {
@@ -209,10 +216,14 @@ final class FakeAzure implements AutoCloseable {
     return this;
   }
 
-  /** Graph refuses every read, as when the auditor holds no Graph permission. */
+  /**
+   * Graph refuses every read, as when the auditor holds no Graph permission. A batch itself is
+   * accepted, as Graph accepts it: each request in it is refused.
+   */
   FakeAzure stubGraphForbidden() {
     server.stubFor(get(urlPathMatching("/v1.0/.*")).atPriority(1).willReturn(json(403, "graph/error-forbidden.json")));
-    server.stubFor(post(urlPathMatching("/v1.0/.*")).atPriority(1).willReturn(json(403, "graph/error-forbidden.json")));
+    server.stubFor(post(urlPathMatching("/v1.0/directoryObjects/.*")).atPriority(1)
+        .willReturn(json(403, "graph/error-forbidden.json")));
     return this;
   }
 

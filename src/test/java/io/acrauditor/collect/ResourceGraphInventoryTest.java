@@ -23,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +72,12 @@ class ResourceGraphInventoryTest {
     assertThat(graph.registries().get(0).tokens()).hasSize(2);
     assertThat(graph.clusters()).hasSize(1);
     assertThat(graph.roleAssignments()).hasSize(5);
+    // Both sources serve an assignment on a storage account; both drop it (ARM in Java, Resource
+    // Graph in the query), so neither snapshot has it nor its principal.
+    assertThat(fake.fixture("arm/roleassignments-a-page2.json")).contains("storageAccounts/stprodlogs");
+    assertThat(fake.fixture("arg/roleassignments-page1.json")).contains("storageAccounts/stprodlogs");
+    assertThat(graph.roleAssignments()).noneMatch(a -> a.scope().contains("storageAccounts"));
+    fake.server.verify(0, getRequestedFor(urlPathMatching("/v1.0/servicePrincipals/" + FakeAzure.LOG_SHIPPER)));
     assertThat(graph.roleDefinitions()).hasSize(4);
     assertThat(graph.coverage().gaps()).hasSize(3);
   }
@@ -113,6 +121,9 @@ class ResourceGraphInventoryTest {
     assertThat(assignmentPages.get(0).path("subscriptions").valueStream().map(JsonNode::asString))
         .containsExactly(SUB_A, SUB_B);
     assertThat(assignmentPages.get(0).path("options").has("$skipToken")).isFalse();
+    // Only assignments that can cover a registry are asked for: the filter runs in Resource Graph.
+    assertThat(assignmentPages).allSatisfy(b -> assertThat(b.path("query").asString())
+        .contains("| where " + RegistryScopes.KQL_CONDITION + "\n| project"));
     assertThat(assignmentPages.get(1).path("options").path("$skipToken").asString()).startsWith("ew0KICAiJGlk");
     // Role definitions: one tenant-scoped query (built-in roles live above every subscription);
     // the custom role it did not return was read through ARM.
@@ -151,6 +162,25 @@ class ResourceGraphInventoryTest {
     assertThat(ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY).isEqualTo(1000);
     assertThat(ResourceGraphReader.roleDefinitionsQuery(List.of("7f951dda-4ed3-4680-a7ca-43fe172d538d", "x' or 1==1")))
         .contains("where name in~ ('7f951dda-4ed3-4680-a7ca-43fe172d538d')").doesNotContain("1==1");
+  }
+
+  /** The Java test (ARM) and the query's KQL (Resource Graph, as the fakes read it) agree. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(textBlock = """
+      /,                                                                                             true
+      /providers/Microsoft.Management/managementGroups/contoso-root,                                 true
+      /subscriptions/s,                                                                              true
+      /subscriptions/s/resourceGroups/rg,                                                            true
+      /subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr,       true
+      /subscriptions/s/resourcegroups/rg/providers/microsoft.containerregistry/registries/acr,       true
+      /subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr/scopeMaps/m, true
+      /subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st,             false
+      /subscriptions/s/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv,                     false
+      /subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks,   false
+      """)
+  void keepsOnlyAssignmentsWhoseScopeCanCoverARegistry(String scope, boolean kept) {
+    assertThat(RegistryScopes.mayCoverRegistries(scope)).isEqualTo(kept);
+    assertThat(FakeKql.scopeFilter(ResourceGraphReader.ROLE_ASSIGNMENTS_QUERY).test(scope)).isEqualTo(kept);
   }
 
   private static Snapshot withSource(Snapshot s, SnapshotSource source) {

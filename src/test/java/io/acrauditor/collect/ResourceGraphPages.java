@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The fake's Resource Graph: answers {@code POST /providers/Microsoft.ResourceGraph/resources}
  * with the fixture under {@code fake-azure/arg/} that fits the query's table and type, keeping only
  * the rows of the subscriptions the request names (as the service does; a tenant-scoped request
- * names none and gets every row). Role assignments come in two pages joined by {@code $skipToken}.
+ * names none and gets every row) and, where the query filters on the scope, the rows it keeps
+ * ({@link FakeKql}). Role assignments come in two pages joined by {@code $skipToken}.
  */
 final class ResourceGraphPages implements ResponseDefinitionTransformerV2 {
 
@@ -62,22 +64,31 @@ final class ResourceGraphPages implements ResponseDefinitionTransformerV2 {
     } else {
       return respond(400, fixtures.apply("arg/error-bad-request.json"));
     }
-    ObjectNode page = (ObjectNode) JSON.readTree(fixtures.apply(fixture));
-    if (request.has("subscriptions")) {
-      Set<String> scope = new HashSet<>();
-      request.get("subscriptions").forEach(s -> scope.add(s.asString().toLowerCase(Locale.ROOT)));
-      List<JsonNode> kept = new ArrayList<>();
-      for (JsonNode row : page.get("data")) {
-        String subscription = row.has("subscriptionId") ? row.get("subscriptionId").asString()
-            : AzureIds.subscriptionOf(row.path("id").asString(null));
-        if (subscription == null || scope.contains(subscription.toLowerCase(Locale.ROOT))) {
-          kept.add(row);
-        }
-      }
-      ArrayNode data = page.putArray("data");
-      kept.forEach(data::add);
-      page.put("count", kept.size());
+    Predicate<String> scopeFilter;
+    try {
+      scopeFilter = FakeKql.scopeFilter(request.path("query").asString(""));
+    } catch (IllegalArgumentException e) {
+      return respond(400, fixtures.apply("arg/error-bad-request.json"));
     }
+    ObjectNode page = (ObjectNode) JSON.readTree(fixtures.apply(fixture));
+    Set<String> subscriptions = new HashSet<>();
+    if (request.has("subscriptions")) {
+      request.get("subscriptions").forEach(s -> subscriptions.add(s.asString().toLowerCase(Locale.ROOT)));
+    }
+    List<JsonNode> kept = new ArrayList<>();
+    for (JsonNode row : page.get("data")) {
+      String subscription = row.has("subscriptionId") ? row.get("subscriptionId").asString()
+          : AzureIds.subscriptionOf(row.path("id").asString(null));
+      boolean inScope = !request.has("subscriptions") || subscription == null
+          || subscriptions.contains(subscription.toLowerCase(Locale.ROOT));
+      // The fixtures hold rows as projected: properties.scope is the scope column.
+      if (inScope && scopeFilter.test(row.path("scope").asString(null))) {
+        kept.add(row);
+      }
+    }
+    ArrayNode data = page.putArray("data");
+    kept.forEach(data::add);
+    page.put("count", kept.size());
     return respond(200, JSON.writeValueAsString(page));
   }
 
