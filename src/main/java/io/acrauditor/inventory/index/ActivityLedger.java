@@ -35,13 +35,22 @@ final class ActivityLedger {
     }
   }
 
-  /** Rows for one identity on one registry; empty when it was not seen there. */
-  List<RegistryActivity> on(String registryId, String identity) {
+  /** Rows for one identity on one registry, named by its key ({@link AzureIds#key}); empty when it was not seen there. */
+  List<RegistryActivity> on(String registryKey, String identity) {
     if (identity == null) {
       return List.of();
     }
-    return byRegistryAndIdentity.getOrDefault(AzureIds.key(registryId), Map.of())
+    return byRegistryAndIdentity.getOrDefault(registryKey, Map.of())
         .getOrDefault(identity.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /** The latest {@code lastSeen} of some rows: what an access path shows, without summing the rest. */
+  static String lastSeen(List<RegistryActivity> rows) {
+    String last = null;
+    for (RegistryActivity row : rows) {
+      last = latest(last, row.lastSeen());
+    }
+    return last;
   }
 
   /** Rows for one identity on any registry. */

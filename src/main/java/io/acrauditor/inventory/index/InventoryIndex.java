@@ -239,7 +239,7 @@ public final class InventoryIndex {
         sendsLog(registry, "ContainerRegistryLoginEvents"),
         sendsLog(registry, REPOSITORY_EVENTS),
         known,
-        known ? ActivityLedger.sum(ledger.on(registry.id(), registry.name())) : null,
+        known ? ActivityLedger.sum(ledger.on(registries.key(registry), registry.name())) : null,
         accessPaths(registry));
     return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts);
   }
@@ -270,7 +270,7 @@ public final class InventoryIndex {
   private List<AccessPath> accessPaths(Registry registry) {
     List<AccessPath> rows = new ArrayList<>();
     boolean known = activityKnown(registry);
-    for (ResolvedAssignment a : assignmentsByRegistry.getOrDefault(AzureIds.key(registry.id()), List.of())) {
+    for (ResolvedAssignment a : assignmentsByRegistry.getOrDefault(registries.key(registry), List.of())) {
       Grants grants = a.grantsOn(registry);
       if (!grants.pull()) {
         continue;
@@ -287,7 +287,7 @@ public final class InventoryIndex {
           a.scope(),
           a.scopeLevel(),
           grants.beyondPull(),
-          known ? lastSeen(ledger.on(registry.id(), a.principalId())) : null));
+          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null));
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
@@ -296,14 +296,14 @@ public final class InventoryIndex {
             registry.id(), registry.name(), token.name(), token.id(), "Token", "token",
             map.name(), token.scopeMapId(), "registry",
             ScopeMapActions.grantsWrite(map) || ScopeMapActions.grantsDelete(map),
-            known ? lastSeen(ledger.on(registry.id(), token.name())) : null));
+            known ? lastSeen(ledger.on(registries.key(registry), token.name())) : null));
       }
     }
     if (Boolean.TRUE.equals(registry.adminUserEnabled())) {
       rows.add(new AccessPath(
           registry.id(), registry.name(), registry.name() + " (admin user)", registry.name(), "AdminUser",
           "admin-user", "admin", registry.id(), "registry", true,
-          known ? lastSeen(ledger.on(registry.id(), registry.name())) : null));
+          known ? lastSeen(ledger.on(registries.key(registry), registry.name())) : null));
     }
     if (Boolean.TRUE.equals(registry.anonymousPullEnabled())) {
       rows.add(new AccessPath(
@@ -314,7 +314,7 @@ public final class InventoryIndex {
   }
 
   private static String lastSeen(List<RegistryActivity> rows) {
-    return rows.isEmpty() ? null : ActivityLedger.sum(rows).lastSeen();
+    return ActivityLedger.lastSeen(rows);
   }
 
   // ---- tokens
@@ -329,7 +329,7 @@ public final class InventoryIndex {
         ScopeMapActions.grantsDelete(map),
         ScopeMapActions.wildcardRepositories(map),
         known,
-        known ? ActivityLedger.sum(ledger.on(registry.id(), token.name())) : null);
+        known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null);
     String id = token.id() != null ? token.id() : registry.id() + "/tokens/" + token.name();
     return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts);
   }
@@ -358,7 +358,7 @@ public final class InventoryIndex {
     assignments.add(resolved);
     assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
     for (Registry registry : covered) {
-      assignmentsByRegistry.computeIfAbsent(AzureIds.key(registry.id()), k -> new ArrayList<>()).add(resolved);
+      assignmentsByRegistry.computeIfAbsent(registries.key(registry), k -> new ArrayList<>()).add(resolved);
     }
   }
 
@@ -458,7 +458,7 @@ public final class InventoryIndex {
     for (Registry registry : covered) {
       if (activityKnown(registry)) {
         anyKnown = true;
-        rows.addAll(ledger.on(registry.id(), identity));
+        rows.addAll(ledger.on(registries.key(registry), identity));
       }
     }
     return anyKnown ? ActivityLedger.sum(rows) : null;

@@ -16,6 +16,8 @@ import java.util.Map;
 final class RegistryLookup {
   private final List<Registry> all;
   private final Map<String, Registry> byId = new HashMap<>();
+  /** Each registry's id as a key ({@link AzureIds#key}), worked out once: every access path asks. */
+  private final Map<Registry, String> keys = new IdentityHashMap<>();
   /** Each registry as the one-element list its own scope covers, shared by every assignment there. */
   private final Map<Registry, List<Registry>> alone = new IdentityHashMap<>();
   private final Map<String, Registry> byLoginServer = new HashMap<>();
@@ -25,7 +27,8 @@ final class RegistryLookup {
   RegistryLookup(List<Registry> registries) {
     this.all = registries;
     for (Registry registry : registries) {
-      byId.put(AzureIds.key(registry.id()), registry);
+      keys.put(registry, AzureIds.key(registry.id()));
+      byId.put(keys.get(registry), registry);
       alone.put(registry, List.of(registry));
       if (registry.loginServer() != null) {
         byLoginServer.put(registry.loginServer().toLowerCase(Locale.ROOT), registry);
@@ -35,6 +38,11 @@ final class RegistryLookup {
       bySubscription.computeIfAbsent(sub, k -> new ArrayList<>()).add(registry);
       byResourceGroup.computeIfAbsent(sub + "/" + rg, k -> new ArrayList<>()).add(registry);
     }
+  }
+
+  String key(Registry registry) {
+    String key = keys.get(registry);
+    return key != null ? key : AzureIds.key(registry.id());
   }
 
   Registry byId(String id) {
