@@ -29,30 +29,30 @@ final class CelValues {
 
   private CelValues() {}
 
-  /** The subject as one CEL map: the resource's fields, then the facts joined onto it. */
+  /**
+   * The subject as one CEL map: the resource's fields, then the facts joined onto it. Read through
+   * the records ({@link CelConverter}), not copied: building a Jackson tree of every subject cost
+   * more than evaluating its rules.
+   */
   static Map<String, Object> subjectValue(Subject subject) {
-    Map<String, Object> merged = new LinkedHashMap<>();
-    putFields(merged, subject.resource());
-    putFields(merged, subject.facts());
-    return Collections.unmodifiableMap(merged);
+    return new SubjectMap(fieldsOf(subject.resource()), fieldsOf(subject.facts()));
   }
 
   /** A value written in a rule file (a test subject, a parameter) converted like a subject. */
   static Object fromPlain(Object value) {
+    return viaJackson(value);
+  }
+
+  /** What the subject conversion did before {@link CelConverter}, for a value it cannot read itself. */
+  static Object viaJackson(Object value) {
     return fromTree(MAPPER.valueToTree(value));
   }
 
-  private static void putFields(Map<String, Object> target, Record value) {
-    if (value == null) {
-      return;
-    }
-    JsonNode tree = MAPPER.valueToTree(value);
-    for (Map.Entry<String, JsonNode> field : tree.properties()) {
-      Object converted = fromTree(field.getValue());
-      if (converted != null) {
-        target.put(field.getKey(), converted);
-      }
-    }
+  /** A record's fields; none when it is null or (only through Jackson) not written as an object. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fieldsOf(Record value) {
+    Object converted = CelConverter.toCel(value);
+    return converted instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
   static Object fromTree(JsonNode node) {

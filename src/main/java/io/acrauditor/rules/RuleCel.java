@@ -20,6 +20,7 @@ import io.acrauditor.inventory.index.SubjectKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one CEL environment every rule expression is compiled in: the subject variable (a dynamic
@@ -42,6 +43,9 @@ final class RuleCel {
       CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
 
   private static final RuleCel INSTANCE = new RuleCel();
+
+  /** Compiled once: every evaluation error message goes through {@link #oneLine}. */
+  private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
   private final Map<SubjectKind, CelCompiler> compilers = new EnumMap<>(SubjectKind.class);
   private final CelRuntime runtime;
@@ -130,6 +134,6 @@ final class RuleCel {
   }
 
   static String oneLine(String text) {
-    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
   }
 }

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates every rule of a subject's kind against one subject. Thread-safe and stateless apart
  * from a cache of the last {@link EvaluationTime}, so one engine can serve every worker of a
- * chunked step. The subject is converted to a CEL value once, whatever the number of rules.
+ * chunked step. The subject is wrapped as a CEL value once, whatever the number of rules, and its
+ * fields are read from the records only as conditions ask for them ({@link CelConverter}).
  */
 public final class RuleEngine {
   private final RuleCatalog catalog;
@@ -44,9 +46,9 @@ public final class RuleEngine {
     if (rules.isEmpty()) {
       return EvaluationOutcome.EMPTY;
     }
-    Object value;
+    Optional<Object> value;
     try {
-      value = CelValues.subjectValue(subject);
+      value = Optional.of(CelValues.subjectValue(subject));
     } catch (RuntimeException e) {
       // Unconvertible input is every rule's error on this subject, never a silent pass.
       List<EvaluationError> errors = new ArrayList<>();
@@ -79,6 +81,9 @@ public final class RuleEngine {
           verdict.remediation(),
           rule.references(),
           Fingerprint.of(rule.id(), subject.kind().variable(), subject.ref().resourceId())));
+    }
+    if (findings.isEmpty() && errors.isEmpty()) {
+      return EvaluationOutcome.EMPTY; // most subjects: nothing to copy
     }
     return new EvaluationOutcome(findings, errors);
   }

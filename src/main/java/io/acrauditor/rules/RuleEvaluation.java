@@ -61,6 +61,9 @@ final class RuleEvaluation {
       Remediation remediation,
       List<String> problems) {}
 
+  /** The verdict of a rule that looked and did not fire: the common case, so allocated once. */
+  private static final Verdict NOT_FIRED = new Verdict(false, null, null, null, null, null, List.of());
+
   static Result run(CelRuntime.Program program, Vars vars, EvaluationTime time) {
     try {
       return new Result(program.eval(vars, time.functions()), null);
@@ -75,8 +78,18 @@ final class RuleEvaluation {
     }
   }
 
-  static Verdict evaluate(CompiledRule rule, Object subject, Optional<Object> params, EvaluationTime time) {
-    Vars vars = new Vars(rule.subject().variable(), Optional.of(subject), params, time.celNow());
+  /** The program's value, or null when it fails (for callers that would discard the reason). */
+  private static Object valueOrNull(CelRuntime.Program program, Vars vars, EvaluationTime time) {
+    try {
+      return program.eval(vars, time.functions());
+    } catch (CelEvaluationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code subject} comes wrapped as CEL's resolver returns it: the engine wraps it once for all its rules. */
+  static Verdict evaluate(CompiledRule rule, Optional<Object> subject, Optional<Object> params, EvaluationTime time) {
+    Vars vars = new Vars(rule.subject().variable(), subject, params, time.celNow());
     Result condition = run(rule.condition(), vars, time);
     if (condition.error() != null) {
       return new Verdict(false, "condition: " + condition.error(), null, null, null, null, List.of());
@@ -86,17 +99,18 @@ final class RuleEvaluation {
           null, null, null, null, List.of());
     }
     if (!fired) {
-      return new Verdict(false, null, null, null, null, null, List.of());
+      return NOT_FIRED;
     }
     List<String> problems = new ArrayList<>(0);
     Severity severity = effectiveSeverity(rule, vars, time, problems);
     String message = rule.message().render(vars, time, problem -> problems.add("message " + problem));
     Map<String, Object> evidence = new LinkedHashMap<>();
     rule.evidence().forEach((name, program) -> {
-      // Evidence is best effort by design: a field the subject lacks is simply not shown.
-      Result value = run(program, vars, time);
-      if (value.error() == null) {
-        CelValues.toPlain(value.value()).ifPresent(plain -> evidence.put(name, plain));
+      // Evidence is best effort by design: a field the subject lacks is simply not shown, so the
+      // reason it failed is not worth formatting.
+      Object value = valueOrNull(program, vars, time);
+      if (value != null) {
+        CelValues.toPlain(value).ifPresent(plain -> evidence.put(name, plain));
       }
     });
     String text = rule.remediationText().render(vars, time, problem -> problems.add("remediation.text " + problem));

@@ -37,7 +37,7 @@ public final class SelfTests {
     rule.definition().parameters().forEach((name, p) -> params.put(name, p.defaultValue()));
     params.putAll(test.params());
     RuleEvaluation.Verdict verdict = RuleEvaluation.evaluate(
-        rule, test.subject(), Optional.of(java.util.Collections.unmodifiableMap(params)), EvaluationTime.of(test.now()));
+        rule, Optional.of(test.subject()), Optional.of(java.util.Collections.unmodifiableMap(params)), EvaluationTime.of(test.now()));
     String expected = test.expectFire() ? "fire" : "pass";
     if (verdict.conditionError() != null) {
       return "expected " + expected + ", got an evaluation error: " + verdict.conditionError();
