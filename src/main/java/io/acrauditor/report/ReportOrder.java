@@ -16,8 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The one ordering every report uses, so that two runs over the same snapshot produce
@@ -26,6 +24,10 @@ import java.util.function.Function;
  */
 final class ReportOrder {
   private ReportOrder() {}
+
+  // First: the comparators below are built from it as the class initialises.
+  private static final Comparator<String> FOLDED =
+      Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
   static final Comparator<Severity> SEVERITY = Comparator.nullsLast(Comparator.naturalOrder());
 
@@ -88,9 +90,11 @@ final class ReportOrder {
           .thenComparing(RuleCount::ruleId, folded());
 
   static Comparator<String> folded() {
-    return Comparator.nullsLast(
-        Comparator.comparing((String s) -> s.toLowerCase(Locale.ROOT)).thenComparing(Function.identity()));
+    // Character by character, not on lower-cased copies: a 1,000,000-subject report sorts
+    // hundreds of thousands of access paths and findings, and a copy per comparison was most of it.
+    return FOLDED;
   }
+
 
   /** An RFC 3339 time as an instant; null when absent or unreadable. */
   static Instant instant(String timestamp) {
