@@ -307,18 +307,18 @@ public final class OfflineEvaluationBenchmark {
         RuleEngine engine = new RuleEngine(catalog[0]);
         long count = 0;
         try (Stream<Subject> stream = index[0].subjects()) {
-        Iterator<Subject> subjects = stream.iterator();
-        while (subjects.hasNext()) {
-          Subject subject = subjects.next();
-          EvaluationOutcome outcome = engine.evaluate(subject, index[0].now());
-          findings.addAll(outcome.findings());
-          errors.addAll(outcome.errors());
-          long[] k = byKind.computeIfAbsent(subject.kind(), x -> new long[3]);
-          k[0]++;
-          k[1] += outcome.findings().isEmpty() ? 0 : 1;
-          k[2] += outcome.findings().size();
-          count++;
-        }
+          Iterator<Subject> subjects = stream.iterator();
+          while (subjects.hasNext()) {
+            Subject subject = subjects.next();
+            EvaluationOutcome outcome = engine.evaluate(subject, index[0].now());
+            findings.addAll(outcome.findings());
+            errors.addAll(outcome.errors());
+            long[] k = byKind.computeIfAbsent(subject.kind(), x -> new long[3]);
+            k[0]++;
+            k[1] += outcome.findings().isEmpty() ? 0 : 1;
+            k[2] += outcome.findings().size();
+            count++;
+          }
         }
         indexedSubjects = count;
         return count;
