@@ -69,23 +69,27 @@ public final class AuditSession {
 
   /** A chunk of the evaluate step: its findings go to the run folder, its errors stay here. */
   synchronized void accept(List<? extends EvaluationOutcome> outcomes) {
-    if (findings == null) {
-      findings = FindingsFile.create(RunState.findings(request.runFolder()));
-    }
+    FindingsFile out = findingsFile();
     for (EvaluationOutcome outcome : outcomes) {
       subjects++;
-      findings.append(outcome.findings());
+      out.append(outcome.findings());
       errors.addAll(outcome.errors());
     }
   }
 
   /** Called when the evaluate step ends: keeps its output for the report step, here or after a restart. */
   synchronized void evaluationFinished() {
+    FindingsFile out = findingsFile(); // created here when there was no subject at all
+    out.close();
+    RunState.saveEvaluation(request.runFolder(), new RunState.EvaluationSummary(errors, subjects, out.count()));
+  }
+
+  /** This run's findings file, started afresh by the first chunk of the evaluate step. */
+  private FindingsFile findingsFile() {
     if (findings == null) {
-      findings = FindingsFile.create(RunState.findings(request.runFolder())); // no subject at all
+      findings = FindingsFile.create(RunState.findings(request.runFolder()));
     }
-    findings.close();
-    RunState.saveEvaluation(request.runFolder(), new RunState.EvaluationSummary(errors, subjects, findings.count()));
+    return findings;
   }
 
   /** The evaluation, read back from the run folder: call it once the index is let go. */
