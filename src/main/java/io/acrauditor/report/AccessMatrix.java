@@ -98,7 +98,7 @@ final class AccessMatrix extends AbstractCollection<AccessPath> {
 
   /** The paths of one registry, in {@link ReportOrder#ACCESS_PATH} order: a new list each call. */
   List<AccessPath> paths(Registry registry) {
-    List<AccessPath> rows = new ArrayList<>(source.paths(registry.position));
+    List<AccessPath> rows = source.paths(registry.position); // a new list each call: ours to sort
     rows.sort(ReportOrder.ACCESS_PATH);
     return rows;
   }

@@ -19,7 +19,7 @@ public interface RegistryAccessPaths {
   /** How many registries there are; some may have no path. */
   int registryCount();
 
-  /** The paths of the registry at {@code registry} (0-based), in no particular order: a new list each call. */
+  /** The paths of the registry at {@code registry} (0-based), in no particular order: a new, modifiable list each call. */
   List<AccessPath> paths(int registry);
 
   /** Every path, registry by registry. */
