@@ -33,10 +33,15 @@ public record GateDecision(Severity threshold, boolean onlyNew, int failing, boo
 
   /** The verdict in words, as the report's first line says it. */
   public String sentence() {
-    String scope = (onlyNew ? "new finding" : "finding") + (failing == 1 ? "" : "s");
-    String at = "at or above " + threshold.label();
+    return (failed ? "Fail: " : "Pass: ") + reason();
+  }
+
+  /** Why: how many findings count against which threshold, and the gate's options. */
+  public String reason() {
+    String gate = "(gate: --fail-on " + threshold.label() + (onlyNew ? " --fail-on-new" : "") + ")";
+    String what = onlyNew ? "new finding" : "finding";
     return failed
-        ? "Fail: " + failing + " " + scope + " " + at + " (gate: --fail-on " + threshold.label() + (onlyNew ? " --fail-on-new" : "") + ")."
-        : "Pass: no " + (onlyNew ? "new finding" : "finding") + " " + at + " (gate: --fail-on " + threshold.label() + (onlyNew ? " --fail-on-new" : "") + ").";
+        ? failing + " " + what + (failing == 1 ? "" : "s") + " at or above " + threshold.label() + " " + gate + "."
+        : "no " + what + " at or above " + threshold.label() + " " + gate + ".";
   }
 }
