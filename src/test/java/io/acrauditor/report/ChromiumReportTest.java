@@ -192,4 +192,28 @@ class ChromiumReportTest {
     Files.write(summary, Base64.getDecoder().decode((String) top.get("data")));
     assertThat(Files.size(summary)).isGreaterThan(10_000);
   }
+
+  @Test
+  void theVerdictTheCoverageSentenceAndTheFiveWorstFitTheFirstScreenAt1440By900() throws IOException {
+    try {
+      HeadlessChromium.viewport(browser, 1440, 900);
+      HeadlessChromium.assertFirstScreen(browser, 900);
+      assertThat(browser.findElements(By.cssSelector("#worst-problems li"))).hasSize(5);
+      Path buildDir = Path.of(System.getProperty("acr.build.dir", "target"));
+      Files.createDirectories(buildDir);
+      Files.write(buildDir.resolve("report-first-screen-fixture.png"), HeadlessChromium.screenshot(browser));
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void nothingIsWiderThanA390PixelPhone() {
+    try {
+      HeadlessChromium.viewport(browser, 390, 844);
+      HeadlessChromium.assertNothingWiderThan(browser, 390);
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
 }
