@@ -392,7 +392,10 @@ class HtmlReportWriterTest {
     Finding evil = result.findings().get(result.findings().size() - 1);
     Element row = doc.getElementById("finding-" + evil.fingerprint());
     Element article = row.nextElementSibling();
-    assertThat(row.selectFirst(".subject-name").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG);
+    assertThat(row.selectFirst(".subject-name").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG)
+        .endsWith("<U+202E>gpj.exe");
+    // No hidden override reaches the page: every one is shown as a marker.
+    assertThat(html).doesNotContain(ReportFixtures.BIDI_OVERRIDE).contains("&lt;U+202E&gt;gpj.exe");
     assertThat(article.selectFirst(".message").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG);
     assertThat(article.select("table.kv td").eachText()).anySatisfy(t -> assertThat(t).contains(ReportFixtures.SCRIPT));
     assertThat(article.selectFirst("pre.command code").text()).contains(ReportFixtures.SCRIPT);
