@@ -16,15 +16,11 @@ import io.acrauditor.report.FindingsDocument.TrendPoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.function.Function;
 
 /**
  * What the HTML templates see: the audit result already grouped, sorted and flattened into

@@ -98,7 +98,9 @@ final class SubjectNames {
       return "resource group " + parts[parts.length - 1];
     }
     String type = parts[parts.length - 2];
-    return (type.equalsIgnoreCase("registries") ? "registry " : Labels.words(type) + " ") + parts[parts.length - 1];
+    String kind = type.equalsIgnoreCase("registries") ? "registry" : Labels.words(type);
+    // "scopeMaps" names a collection; one of them is a "scope map".
+    return (kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind) + " " + parts[parts.length - 1];
   }
 
   private String gap(SubjectRef s) {

@@ -119,6 +119,27 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void theByIdentityViewIsBoundedAndSaysHowManyPathsItLeavesToTheJson() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    Document doc = render(result);
+    int paths = result.accessMatrix().stream().toList().size();
+    Elements rows = doc.select("#access table.by-identity tr.identity-row");
+    // 120 CI principals plus the others: the first 100 identities by name, never the whole tenant.
+    assertThat(rows).hasSize(HtmlModel.IDENTITIES);
+    int shown = doc.select("#access table.by-identity ul.reach li:not(.muted)").size();
+    assertThat(doc.select("#access-by-identity + p.lead").text())
+        .contains("first 100 identities by name", (paths - shown) + " more path");
+    // Each path an identity holds is listed under it, with the findings on that path.
+    Element kubelet = rows.stream().filter(r -> r.selectFirst(".identity").text().equals("aks-clienta-prod-agentpool"))
+        .findFirst().orElseThrow();
+    assertThat(kubelet.select("ul.reach li").text()).contains("contososaasacr", "AcrPull");
+    // sp-ci-legacy sorts after the 100th identity: it is left to findings.json.
+    assertThat(rows.eachText()).noneMatch(t -> t.startsWith("sp-ci-legacy"));
+    assertThat(doc.select("#access table.by-identity ul.reach a").eachAttr("href")).isNotEmpty()
+        .allSatisfy(href -> assertThat(doc.getElementById(href.substring(1)).tagName()).isEqualTo("tr"));
+  }
+
+  @Test
   void theCapIsAParameterAndHiddenPathsBeyondPullAreCounted() {
     AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
     Document doc = Jsoup.parse(html(new HtmlReportWriter(Optional.empty(), 5), result));
