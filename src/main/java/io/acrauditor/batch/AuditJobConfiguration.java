@@ -3,7 +3,6 @@ package io.acrauditor.batch;
 import io.acrauditor.collect.AzureClients;
 import io.acrauditor.history.RunHistory;
 import io.acrauditor.inventory.index.Subject;
-import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -110,10 +109,10 @@ class AuditJobConfiguration {
       JobRepository repository,
       AuditSessions sessions,
       ItemStreamReader<Subject> subjectReader,
-      ItemProcessor<Subject, EvaluationOutcome> ruleProcessor,
-      ItemWriter<EvaluationOutcome> outcomeWriter) {
+      ItemProcessor<Subject, EvaluatedSubject> ruleProcessor,
+      ItemWriter<EvaluatedSubject> outcomeWriter) {
     return new StepBuilder("evaluate", repository)
-        .<Subject, EvaluationOutcome>chunk(CHUNK_SIZE)
+        .<Subject, EvaluatedSubject>chunk(CHUNK_SIZE)
         .reader(subjectReader)
         .processor(ruleProcessor)
         .writer(outcomeWriter)
@@ -134,7 +133,7 @@ class AuditJobConfiguration {
 
   @Bean
   @StepScope
-  ItemProcessor<Subject, EvaluationOutcome> ruleProcessor(
+  ItemProcessor<Subject, EvaluatedSubject> ruleProcessor(
       AuditSessions sessions, @Value("#{jobParameters['runId']}") String runId) {
     AuditSession session = sessions.get(runId);
     return EvaluateStep.processor(new RuleEngine(session.request().rules()), session.index());
@@ -142,7 +141,7 @@ class AuditJobConfiguration {
 
   @Bean
   @StepScope
-  ItemWriter<EvaluationOutcome> outcomeWriter(
+  ItemWriter<EvaluatedSubject> outcomeWriter(
       AuditSessions sessions, @Value("#{jobParameters['runId']}") String runId) {
     return EvaluateStep.writer(sessions.get(runId));
   }

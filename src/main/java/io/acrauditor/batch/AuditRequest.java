@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * One audit as the command line asked for it. The rule catalogue is already loaded and
  * self-tested: a bad rule stops the run before any input is read. {@code commandLine} is kept in
- * the job repository so that {@code audit --restart} can rebuild the same request.
+ * the job repository so that {@code audit --restart} can rebuild the same request. {@code failOn}
+ * and {@code failOnNew} make the gate the report states and the exit code follows.
  */
 public record AuditRequest(
     String runId,
@@ -23,4 +24,20 @@ public record AuditRequest(
     Severity failOn,
     Map<String, String> parameterOverrides,
     Instant startedAt,
-    List<String> commandLine) {}
+    List<String> commandLine,
+    boolean failOnNew) {
+
+  /** A request that gates on every finding, not only new ones. */
+  public AuditRequest(
+      String runId,
+      Path runFolder,
+      SnapshotInput input,
+      RuleCatalog rules,
+      Optional<Path> templates,
+      Severity failOn,
+      Map<String, String> parameterOverrides,
+      Instant startedAt,
+      List<String> commandLine) {
+    this(runId, runFolder, input, rules, templates, failOn, parameterOverrides, startedAt, commandLine, false);
+  }
+}

@@ -1,7 +1,12 @@
 package io.acrauditor.batch;
 
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.CheckTally;
 import io.acrauditor.findings.EvaluationError;
+import io.acrauditor.inventory.index.SubjectKind;
+import io.acrauditor.rules.CompiledRule;
+import java.util.EnumMap;
+import java.util.Map;
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.rules.EvaluationOutcome;
 import java.io.IOException;
@@ -30,6 +35,8 @@ public final class AuditSession {
   private FindingsFile findings;
   private final List<EvaluationError> errors = new ArrayList<>();
   private int subjects;
+  private final CheckTally tally = new CheckTally();
+  private final Map<SubjectKind, List<String>> appliedByKind = new EnumMap<>(SubjectKind.class);
   private AuditResult result;
 
   AuditSession(AuditRequest request) {
@@ -68,20 +75,29 @@ public final class AuditSession {
   }
 
   /** A chunk of the evaluate step: its findings go to the run folder, its errors stay here. */
-  synchronized void accept(List<? extends EvaluationOutcome> outcomes) {
+  synchronized void accept(List<? extends EvaluatedSubject> evaluated) {
     FindingsFile out = findingsFile();
-    for (EvaluationOutcome outcome : outcomes) {
+    for (EvaluatedSubject subject : evaluated) {
+      EvaluationOutcome outcome = subject.outcome();
       subjects++;
       out.append(outcome.findings());
       errors.addAll(outcome.errors());
+      tally.subject(appliedRules(subject.kind()), outcome.findings(), outcome.notAssessed(), outcome.errors());
     }
+  }
+
+  private List<String> appliedRules(SubjectKind kind) {
+    return appliedByKind.computeIfAbsent(kind, k -> {
+      List<CompiledRule> rules = request.rules().rulesFor(k);
+      return rules == null ? List.of() : rules.stream().map(CompiledRule::id).toList();
+    });
   }
 
   /** Called when the evaluate step ends: keeps its output for the report step, here or after a restart. */
   synchronized void evaluationFinished() {
     FindingsFile out = findingsFile(); // created here when there was no subject at all
     out.close();
-    RunState.saveEvaluation(request.runFolder(), new RunState.EvaluationSummary(errors, subjects, out.count()));
+    RunState.saveEvaluation(request.runFolder(), new RunState.EvaluationSummary(errors, subjects, out.count(), tally.checks()));
   }
 
   /** This run's findings file, started afresh by the first chunk of the evaluate step. */

@@ -2,7 +2,6 @@ package io.acrauditor.batch;
 
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.inventory.index.Subject;
-import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -50,12 +49,12 @@ final class EvaluateStep {
     };
   }
 
-  static ItemProcessor<Subject, EvaluationOutcome> processor(RuleEngine engine, InventoryIndex index) {
-    return subject -> engine.evaluate(subject, index.now());
+  static ItemProcessor<Subject, EvaluatedSubject> processor(RuleEngine engine, InventoryIndex index) {
+    return subject -> new EvaluatedSubject(subject.kind(), engine.evaluate(subject, index.now()));
   }
 
-  static ItemWriter<EvaluationOutcome> writer(AuditSession session) {
-    return (Chunk<? extends EvaluationOutcome> chunk) -> session.accept(chunk.getItems());
+  static ItemWriter<EvaluatedSubject> writer(AuditSession session) {
+    return (Chunk<? extends EvaluatedSubject> chunk) -> session.accept(chunk.getItems());
   }
 
   /** Keeps the evaluation in the run folder once every subject is done, for a restart of the report. */

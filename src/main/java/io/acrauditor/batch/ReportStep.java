@@ -1,10 +1,13 @@
 package io.acrauditor.batch;
 
 import io.acrauditor.Version;
+import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.Baseline;
 import io.acrauditor.findings.EvaluationError;
+import io.acrauditor.findings.Controls;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Summaries;
@@ -96,6 +99,8 @@ final class ReportStep implements Tasklet {
         coverage.logWindow() == null ? null : coverage.logWindow().start(),
         coverage.logWindow() == null ? null : coverage.logWindow().end(),
         parameters);
+    RunComparison comparison = compare(request, findings, coverage, scopeKey, finishedAt);
+    List<AppliedRule> rules = request.rules().appliedRules();
     return new AuditResult(
         run,
         Summaries.of(findings, evaluation.subjects(), errors.size(), coverage.gaps().size()),
@@ -103,8 +108,10 @@ final class ReportStep implements Tasklet {
         errors,
         coverage,
         inventory.accessMatrix(),
-        request.rules().appliedRules(),
-        compare(request, findings, coverage, scopeKey, finishedAt));
+        rules,
+        comparison,
+        GateDecision.decide(findings, comparison, request.failOn(), request.failOnNew()),
+        Controls.of(rules, evaluation.checks()));
   }
 
   private RunComparison compare(

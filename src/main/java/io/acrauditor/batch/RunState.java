@@ -3,6 +3,7 @@ package io.acrauditor.batch;
 import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.RuleChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,10 +28,13 @@ final class RunState {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The evaluate step's output. */
-  record Evaluation(List<Finding> findings, List<EvaluationError> errors, int subjects) {}
+  record Evaluation(List<Finding> findings, List<EvaluationError> errors, int subjects, List<RuleChecks> checks) {}
 
-  /** What the evaluate step keeps beside its findings file. */
-  record EvaluationSummary(List<EvaluationError> errors, int subjects, int findings) {}
+  /**
+   * What the evaluate step keeps beside its findings file; {@code checks} are the passes and
+   * failures it counted, which a restarted report step could not count again.
+   */
+  record EvaluationSummary(List<EvaluationError> errors, int subjects, int findings, List<RuleChecks> checks) {}
 
   private RunState() {}
 
@@ -69,7 +73,8 @@ final class RunState {
       throw new IllegalStateException("the evaluation of this run is missing (" + file + "); run the audit again");
     }
     EvaluationSummary summary = JSON.readValue(file.toFile(), EvaluationSummary.class);
-    return new Evaluation(FindingsFile.read(findings(runFolder), summary.findings()), summary.errors(), summary.subjects());
+    return new Evaluation(FindingsFile.read(findings(runFolder), summary.findings()), summary.errors(), summary.subjects(),
+        summary.checks() == null ? List.of() : summary.checks());
   }
 
   static void clear(Path runFolder) {

@@ -9,9 +9,8 @@ import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.files.AtomicFiles;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.Finding;
-import io.acrauditor.findings.RunComparison;
+import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.Severity;
-import io.acrauditor.findings.Summaries;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.file.Path;
@@ -154,14 +153,17 @@ public class AuditCommand implements Callable<Integer> {
                 azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
-        arguments);
+        arguments, failOnNew);
   }
 
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
     new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
-    List<Finding> gating = failOnNew ? newFindings(result) : result.findings();
-    int exit = Summaries.anyAtLeast(gating, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    // The report states this same decision as its verdict.
+    GateDecision gate = result.gate() != null
+        ? result.gate()
+        : GateDecision.decide(result.findings(), result.comparison(), threshold, failOnNew);
+    int exit = gate.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     Map<String, Integer> by = result.summary().bySeverity();
     SUMMARY_LOG.info("audit finished run={} findings={} critical={} high={} medium={} low={} info={} new={} resolved={}"
             + " coverageGaps={} evaluationErrors={} exit={} folder={}",
@@ -173,15 +175,7 @@ public class AuditCommand implements Callable<Integer> {
   }
 
   static List<Finding> newFindings(AuditResult result) {
-    if (result.comparison() == null) {
-      return result.findings();
-    }
-    return result.findings().stream()
-        .filter(f -> {
-          var history = result.comparison().findings().get(f.fingerprint());
-          return history == null || RunComparison.FindingHistory.NEW.equals(history.status());
-        })
-        .toList();
+    return GateDecision.newFindings(result.findings(), result.comparison());
   }
 
   /** This command's arguments as typed, for the job repository (a restart re-parses them). */

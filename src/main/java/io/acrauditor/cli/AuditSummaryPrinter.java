@@ -1,7 +1,7 @@
 package io.acrauditor.cli;
 
 import io.acrauditor.findings.AuditResult;
-import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
@@ -55,8 +55,11 @@ final class AuditSummaryPrinter {
     out.printf("  Report:   %s%n", folder.resolve("report.html"));
     out.printf("  Findings: %s%n", folder.resolve("findings.json"));
     out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));
-    List<Finding> gating = onlyNew ? AuditCommand.newFindings(result) : result.findings();
-    long failing = gating.stream().filter(f -> f.severity().atLeast(threshold)).count();
+    // The run's gate decision, the one the exit code and the report's verdict follow.
+    GateDecision gate = result.gate() != null
+        ? result.gate()
+        : GateDecision.decide(result.findings(), result.comparison(), threshold, onlyNew);
+    long failing = gate.failing();
     out.printf("%nResult: %d %sfinding(s) at or above %s%n", failing, onlyNew ? "new " : "", threshold.label());
     out.flush();
   }

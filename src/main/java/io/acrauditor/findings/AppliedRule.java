@@ -3,7 +3,11 @@ package io.acrauditor.findings;
 import java.util.List;
 import java.util.Map;
 
-/** A rule as the report's appendix lists it: what it checks, why, and the parameters used. */
+/**
+ * A rule as the report lists it: what it checks, why, and the parameters used; {@code
+ * evidenceLabels} name its evidence entries for people, and {@code commandNotes} say, per
+ * remediation command (null where nothing), what running that command disrupts.
+ */
 public record AppliedRule(
     String id,
     String title,
@@ -11,4 +15,14 @@ public record AppliedRule(
     String subject,
     String rationale,
     List<Reference> references,
-    Map<String, Object> parameters) {}
+    Map<String, Object> parameters,
+    Map<String, String> evidenceLabels,
+    List<String> commandNotes) {
+
+  /** A rule without evidence labels or notes on its commands. */
+  public AppliedRule(
+      String id, String title, Severity severity, String subject, String rationale, List<Reference> references,
+      Map<String, Object> parameters) {
+    this(id, title, severity, subject, rationale, references, parameters, Map.of(), List.of());
+  }
+}

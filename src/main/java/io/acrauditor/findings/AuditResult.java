@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Everything one audit produced: the input of every report writer. {@code comparison} is null
  * when the run was made without history. The access matrix is computed as the writers walk it.
+ * {@code gate} is the decision behind the exit code; {@code controls} the checks per rule and
+ * per MCSB control (null for a result made without them).
  */
 public record AuditResult(
     RunMetadata run,
@@ -16,4 +18,20 @@ public record AuditResult(
     Coverage coverage,
     RegistryAccessPaths accessMatrix,
     List<AppliedRule> rules,
-    RunComparison comparison) {}
+    RunComparison comparison,
+    GateDecision gate,
+    Controls controls) {
+
+  /** A result without a gate decision or check counts (tests, and readers of older runs). */
+  public AuditResult(
+      RunMetadata run,
+      Summary summary,
+      List<Finding> findings,
+      List<EvaluationError> evaluationErrors,
+      Coverage coverage,
+      RegistryAccessPaths accessMatrix,
+      List<AppliedRule> rules,
+      RunComparison comparison) {
+    this(run, summary, findings, evaluationErrors, coverage, accessMatrix, rules, comparison, null, null);
+  }
+}

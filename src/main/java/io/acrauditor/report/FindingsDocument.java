@@ -3,8 +3,10 @@ package io.acrauditor.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.findings.Controls;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
+import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.Remediation;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.RunComparison.FindingHistory;
@@ -30,12 +32,16 @@ import java.util.Map;
  * <p>{@code comparison}, and {@code status} and {@code firstSeen} on each finding, are there
  * exactly when the run was compared with its history: a reader can tell "not compared" from
  * "compared, nothing changed". Adding them did not bump the version: a reader of version 1 that
- * ignores unknown fields reads the rest as before.
+ * ignores unknown fields reads the rest as before. Version 2 added {@code gate} (the decision
+ * behind the exit code; a result made without one is judged at the default {@code --fail-on high})
+ * and {@code controls} (checks per rule and per MCSB control).
  */
 record FindingsDocument(
     int formatVersion,
     RunMetadata run,
     SummaryCounts summary,
+    Gate gate,
+    Controls controls,
     Comparison comparison,
     List<ReportedFinding> findings,
     List<EvaluationError> evaluationErrors,
@@ -43,7 +49,14 @@ record FindingsDocument(
     AccessMatrix accessMatrix,
     List<AppliedRule> rules) {
 
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+
+  /** {@link GateDecision} with its verdict in words, as the report's first line says it. */
+  record Gate(Severity threshold, boolean onlyNew, int failing, boolean failed, String verdict) {
+    static Gate of(GateDecision d) {
+      return new Gate(d.threshold(), d.onlyNew(), d.failing(), d.failed(), d.sentence());
+    }
+  }
 
   /** {@link RunComparison} with its lists in report order and its counts spelled out. */
   record Comparison(
@@ -128,10 +141,15 @@ record FindingsDocument(
         ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
             .map(f -> complete(f, comparison, result.run()))
             .toList();
+    GateDecision gate = result.gate() != null
+        ? result.gate()
+        : GateDecision.decide(result.findings() == null ? List.of() : result.findings(), comparison, Severity.HIGH, false);
     return new FindingsDocument(
         FORMAT_VERSION,
         result.run(),
         counts,
+        Gate.of(gate),
+        result.controls() != null ? result.controls() : Controls.of(result.rules() == null ? List.of() : result.rules(), List.of()),
         comparison == null ? null : comparison(comparison, findings),
         findings,
         ReportOrder.sorted(result.evaluationErrors(), ReportOrder.EVALUATION_ERROR),
@@ -212,6 +230,8 @@ record FindingsDocument(
         r.subject(),
         r.rationale(),
         r.references() == null ? List.of() : r.references(),
-        r.parameters() == null ? Map.of() : r.parameters());
+        r.parameters() == null ? Map.of() : r.parameters(),
+        r.evidenceLabels() == null ? Map.of() : r.evidenceLabels(),
+        r.commandNotes() == null ? List.of() : r.commandNotes());
   }
 }

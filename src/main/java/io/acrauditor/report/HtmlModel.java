@@ -3,6 +3,7 @@ package io.acrauditor.report;
 import io.acrauditor.findings.AppliedRule;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.EvaluationError;
+import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.Reference;
 import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
@@ -15,15 +16,11 @@ import io.acrauditor.report.FindingsDocument.TrendPoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.function.Function;
 
 /**
  * What the HTML templates see: the audit result already grouped, sorted and flattened into
@@ -53,12 +50,20 @@ public record HtmlModel(
     List<RegistryAccess> accessMatrix,
     int accessPathCount,
     int pathsPerRegistry,
-    List<SeverityGroup> findings,
+    List<RuleFindings.RuleBlock> findings,
     List<EvaluationError> evaluationErrors,
     Coverage coverage,
-    List<RuleView> rules) {
+    List<RuleView> rules,
+    VerdictView verdict,
+    CoverageStory coverageStory,
+    ControlsView controls,
+    IdentityAccess accessByIdentity) {
 
   static final int TOP_RULES = 10;
+
+  /** The by-identity view keeps at most this many identities and paths each; findings.json has all. */
+  static final int IDENTITIES = 100;
+  static final int PATHS_PER_IDENTITY = 30;
 
   /** A chart of more runs than this gets bars too thin to read; the JSON keeps the whole trend. */
   static final int TREND_RUNS = 12;
@@ -93,14 +98,7 @@ public record HtmlModel(
    * resource id, already printed above the table, so the row shows what differs ("registry",
    * "scopeMaps/_repositories_pull") instead of the same 150 characters on every line.
    */
-  public record AccessRow(AccessPath access, String scopeShown, String identityIdShown) {}
-
-  public record SeverityGroup(String id, String label, int count, List<RuleGroup> rules) {}
-
-  public record RuleGroup(String ruleId, String title, String severity, List<FindingView> findings) {}
-
-  /** {@code firstSeenDate} is the day part of {@code finding.firstSeen}, null without a comparison. */
-  public record FindingView(ReportedFinding finding, List<Entry> evidence, List<Link> references, String firstSeenDate) {}
+  public record AccessRow(AccessPath access, String identityShown, String scopeShown, String identityIdShown, List<Link> findings) {}
 
   /**
    * What changed since the previous run; null when the run was not compared with any.
@@ -189,6 +187,12 @@ public record HtmlModel(
     }
 
     AccessMatrix matrix = doc.accessMatrix();
+    SubjectNames names = new SubjectNames(coverage);
+    CoverageStory story = CoverageStory.of(coverage);
+    IdentityAccess.FindingLinks findingLinks = new IdentityAccess.FindingLinks(doc.findings());
+    GateDecision gate = result.gate() != null
+        ? result.gate()
+        : GateDecision.decide(result.findings() == null ? List.of() : result.findings(), result.comparison(), Severity.HIGH, false);
     return new HtmlModel(
         run,
         entries(run.parameters()),
@@ -204,15 +208,19 @@ public record HtmlModel(
             .limit(TOP_RULES)
             .map(r -> new TopRule(r.ruleId(), r.title(), label(r.severity()), r.count()))
             .toList(),
-        new LazyList<>(matrix.registries(), r -> registry(matrix, r, pathsPerRegistry)),
+        new LazyList<>(matrix.registries(), r -> registry(matrix, r, pathsPerRegistry, findingLinks)),
         matrix.size(),
         pathsPerRegistry,
-        groupFindings(doc.findings()),
+        RuleFindings.of(doc.findings(), doc.rules(), names),
         doc.evaluationErrors(),
         coverage,
         doc.rules().stream()
             .map(r -> new RuleView(r, label(r.severity()), entries(r.parameters()), links(r.references())))
-            .toList());
+            .toList(),
+        VerdictView.of(gate, story, doc.findings(), doc.comparison() != null, names),
+        story,
+        ControlsView.of(doc.controls(), doc.rules()),
+        IdentityAccess.of(matrix, findingLinks, names, IDENTITIES, PATHS_PER_IDENTITY));
   }
 
   private static RunMetadata emptyRun() {
@@ -244,7 +252,8 @@ public record HtmlModel(
     return new Chart(barX + maxBar + 60, y + 4, bars);
   }
 
-  private static RegistryAccess registry(AccessMatrix matrix, AccessMatrix.Registry registry, int limit) {
+  private static RegistryAccess registry(
+      AccessMatrix matrix, AccessMatrix.Registry registry, int limit, IdentityAccess.FindingLinks links) {
     List<AccessPath> all = matrix.paths(registry);
     List<AccessRow> shown = new ArrayList<>(Math.min(limit, all.size()));
     // Two passes keep report order within each kind and put what can push or delete where a
@@ -252,7 +261,7 @@ public record HtmlModel(
     for (boolean beyondPull : new boolean[] {true, false}) {
       for (AccessPath p : all) {
         if (shown.size() < limit && p.beyondPull() == beyondPull) {
-          shown.add(row(p));
+          shown.add(row(p, links));
         }
       }
     }
@@ -267,13 +276,16 @@ public record HtmlModel(
         registry.beyondPull() - shownBeyondPull);
   }
 
-  private static AccessRow row(AccessPath p) {
+  private static AccessRow row(AccessPath p, IdentityAccess.FindingLinks links) {
     String scope = relativeTo(p.registryId(), p.scope(), "this registry");
     // "registry" over "this registry" says the same thing twice.
     if ("this registry".equals(scope) && p.scopeLevel() != null) {
       scope = null;
     }
-    return new AccessRow(p, scope, relativeTo(p.registryId(), p.identityId(), null));
+    String identity = p.kubeletOf().isEmpty()
+        ? p.identity()
+        : "kubelet identity of cluster" + (p.kubeletOf().size() == 1 ? " " : "s ") + String.join(", ", p.kubeletOf());
+    return new AccessRow(p, identity, scope, relativeTo(p.registryId(), p.identityId(), null), links.on(p));
   }
 
   /** {@code id} relative to {@code base} when it lies under it (Azure ids are case-insensitive). */
@@ -410,60 +422,6 @@ public record HtmlModel(
         }
       }
       magnitude *= 10;
-    }
-  }
-
-  private static List<SeverityGroup> groupFindings(List<ReportedFinding> findings) {
-    List<SeverityGroup> groups = new ArrayList<>();
-    for (Severity s : Severity.values()) {
-      Map<String, List<ReportedFinding>> byRule = new LinkedHashMap<>();
-      Map<String, String> titles = new LinkedHashMap<>();
-      int count = 0;
-      for (ReportedFinding f : findings) {
-        if (f.severity() != s) {
-          continue;
-        }
-        byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
-        titles.putIfAbsent(f.ruleId(), f.title());
-        count++;
-      }
-      if (count == 0) {
-        continue;
-      }
-      List<RuleGroup> rules =
-          byRule.entrySet().stream()
-              .map(e -> new RuleGroup(e.getKey(), titles.get(e.getKey()), s.label(), new LazyList<>(e.getValue(), HtmlModel::view)))
-              .toList();
-      groups.add(new SeverityGroup(s.label(), display(s), count, rules));
-    }
-    return groups;
-  }
-
-  private static FindingView view(ReportedFinding f) {
-    return new FindingView(f, entries(f.evidence()), links(f.references()), day(f.firstSeen()));
-  }
-
-  /**
-   * {@code source} with {@code view} applied to an element each time it is read, nothing kept:
-   * the template's loop makes each view when it reaches it and the previous one can be collected.
-   */
-  private static final class LazyList<S, T> extends AbstractList<T> implements RandomAccess {
-    private final List<S> source;
-    private final Function<S, T> view;
-
-    LazyList(List<S> source, Function<S, T> view) {
-      this.source = source;
-      this.view = view;
-    }
-
-    @Override
-    public T get(int index) {
-      return view.apply(source.get(index));
-    }
-
-    @Override
-    public int size() {
-      return source.size();
     }
   }
 

@@ -8,7 +8,10 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -55,8 +58,9 @@ public final class HtmlReportWriter implements ReportWriter {
    */
   static final List<String> TEMPLATES =
       List.of(
-          MAIN_TEMPLATE, "macros.ftlh", "header.ftlh", "summary.ftlh", "access-matrix.ftlh", "findings.ftlh",
-          "resolved.ftlh", "evaluation-errors.ftlh", "coverage.ftlh", "appendix.ftlh");
+          MAIN_TEMPLATE, "macros.ftlh", "header.ftlh", "verdict.ftlh", "controls.ftlh", "summary.ftlh",
+          "access-matrix.ftlh", "findings.ftlh", "resolved.ftlh", "evaluation-errors.ftlh", "coverage.ftlh", "about.ftlh",
+          "appendix.ftlh");
   private static final Version ICI = Configuration.VERSION_2_3_34;
 
   private final Configuration freemarker;
@@ -226,6 +230,22 @@ public final class HtmlReportWriter implements ReportWriter {
     }
   }
 
+  /**
+   * Every string the templates print passes {@link VisibleText} on its way in, so no template,
+   * built-in or from {@code --templates}, can show a name with a hidden override in it.
+   */
+  private static final class VisibleTextWrapper extends DefaultObjectWrapper {
+    VisibleTextWrapper() {
+      super(ICI);
+      setExposeFields(false);
+    }
+
+    @Override
+    public TemplateModel wrap(Object obj) throws TemplateModelException {
+      return obj instanceof String s ? new SimpleScalar(VisibleText.of(s)) : super.wrap(obj);
+    }
+  }
+
   private static Configuration configure(TemplateLoader loader) {
     Configuration cfg = new Configuration(ICI);
     cfg.setTemplateLoader(loader);
@@ -243,9 +263,7 @@ public final class HtmlReportWriter implements ReportWriter {
     // Templates from --templates are user files: they get no way into Java beyond the model.
     cfg.setAPIBuiltinEnabled(false);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(ICI);
-    wrapper.setExposeFields(false);
-    cfg.setObjectWrapper(wrapper.build());
+    cfg.setObjectWrapper(new VisibleTextWrapper());
     // Same bytes on every machine: no locale-dependent number grouping or time zone.
     cfg.setLocale(Locale.ROOT);
     cfg.setTimeZone(TimeZone.getTimeZone("UTC"));

@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * A rule file that passed structural validation: typed, with required keys present. Its CEL has
  * not been compiled yet. {@code source} keeps the file for messages and the catalogue digest.
+ * {@code evidenceLabels} are the human labels of evidence entries that have one; {@code
+ * commandNotes} say, per remediation command (null where there is nothing to say), what running it disrupts.
  */
 public record RuleDefinition(
     String id,
@@ -28,4 +30,6 @@ public record RuleDefinition(
     List<RuleTest> tests,
     String file,
     byte[] fileBytes,
-    boolean builtIn) {}
+    boolean builtIn,
+    Map<String, String> evidenceLabels,
+    List<String> commandNotes) {}

@@ -2,7 +2,6 @@ package io.acrauditor.rules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.acrauditor.findings.Reference;
-import io.acrauditor.findings.Remediation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,18 @@ record RuleFile(
     String condition,
     List<SeverityOverrideSpec> severityOverrides,
     String message,
-    LinkedHashMap<String, String> evidence,
+    LinkedHashMap<String, Object> evidence,
     String rationale,
-    Remediation remediation,
+    RemediationSpec remediation,
     List<Reference> references,
     List<TestSpec> tests) {
 
   record ParameterSpec(@JsonProperty("default") Object defaultValue, String description) {}
 
   record SeverityOverrideSpec(String when, String severity) {}
+
+  /** Each command is a string, or {@code {command: ..., disrupts: ...}} when running it disrupts something. */
+  record RemediationSpec(String text, List<Object> commands) {}
 
   record TestSpec(
       String name,

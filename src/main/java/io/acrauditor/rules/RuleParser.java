@@ -147,10 +147,12 @@ final class RuleParser {
       }
     }
     Map<String, String> evidence = new LinkedHashMap<>();
+    Map<String, String> evidenceLabels = new LinkedHashMap<>();
     if (raw.evidence() != null) {
-      raw.evidence().forEach((name, expression) -> evidence.put(name, required(expression, "evidence." + name)));
+      raw.evidence().forEach((name, entry) -> evidenceEntry(name, entry, evidence, evidenceLabels));
     }
-    Remediation remediation = remediation(raw.remediation());
+    List<String> commandNotes = new ArrayList<>();
+    Remediation remediation = remediation(raw.remediation(), commandNotes);
     return new RuleDefinition(
         id,
         required(raw.name(), "name"),
@@ -168,7 +170,35 @@ final class RuleParser {
         tests(raw.tests(), parameters),
         source.displayName(),
         source.bytes(),
-        source.builtIn());
+        source.builtIn(),
+        Map.copyOf(evidenceLabels),
+        java.util.Collections.unmodifiableList(commandNotes));
+  }
+
+  /** {@code name: EXPR}, or {@code name: {value: EXPR, label: TEXT}} to give the report a label. */
+  private static void evidenceEntry(String name, Object entry, Map<String, String> evidence, Map<String, String> labels) {
+    String where = "evidence." + name;
+    if (entry instanceof Map<?, ?> map) {
+      for (Object key : map.keySet()) {
+        if (!"value".equals(key) && !"label".equals(key)) {
+          throw new RuleProblem(where, where + ": unknown key '" + key + "'; expected value, label");
+        }
+      }
+      evidence.put(name, required(text(map.get("value"), where + ".value"), where + ".value"));
+      String label = text(map.get("label"), where + ".label");
+      if (label != null && !label.isBlank()) {
+        labels.put(name, label.strip());
+      }
+    } else {
+      evidence.put(name, required(text(entry, where), where));
+    }
+  }
+
+  private static String text(Object value, String where) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new RuleProblem(where, where + ": expected text, found " + (value instanceof Map ? "a map" : value instanceof List ? "a list" : value));
   }
 
   static String stripExtension(String fileName) {
@@ -222,14 +252,33 @@ final class RuleParser {
     return parameters;
   }
 
-  private static Remediation remediation(Remediation raw) {
+  /**
+   * A command is {@code az ...}, or {@code {command: az ..., disrupts: TEXT}} saying what running
+   * it disrupts; {@code notes} receives that text per command, null for a plain one.
+   */
+  private static Remediation remediation(RuleFile.RemediationSpec raw, List<String> notes) {
     if (raw == null) {
       throw new IllegalArgumentException("missing required key 'remediation'");
     }
     required(raw.text(), "remediation.text");
-    List<String> commands = raw.commands() == null ? List.of() : raw.commands();
-    for (int i = 0; i < commands.size(); i++) {
-      required(commands.get(i), "remediation.commands[" + i + "]");
+    List<Object> entries = raw.commands() == null ? List.of() : raw.commands();
+    List<String> commands = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String where = "remediation.commands[" + i + "]";
+      Object entry = entries.get(i);
+      if (entry instanceof Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+          if (!"command".equals(key) && !"disrupts".equals(key)) {
+            throw new RuleProblem(where, where + ": unknown key '" + key + "'; expected command, disrupts");
+          }
+        }
+        commands.add(required(text(map.get("command"), where + ".command"), where + ".command"));
+        String disrupts = text(map.get("disrupts"), where + ".disrupts");
+        notes.add(disrupts == null || disrupts.isBlank() ? null : disrupts.strip());
+      } else {
+        commands.add(required(text(entry, where), where));
+        notes.add(null);
+      }
     }
     return new Remediation(raw.text(), List.copyOf(commands));
   }

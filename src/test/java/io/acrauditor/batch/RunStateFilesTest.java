@@ -109,4 +109,19 @@ class RunStateFilesTest {
     assertThat(written.paths(0)).isEqualTo(registries.get(0));
     assertThat(written.stream()).containsExactlyElementsOf(registries.stream().flatMap(List::stream).toList());
   }
+
+  @Test
+  void checksPerRuleWaitInTheRunStateForARestartOfTheReport() {
+    try (FindingsFile out = FindingsFile.create(RunState.findings(dir))) {
+      out.append(List.of(finding("a", 1)));
+    }
+    List<io.acrauditor.findings.RuleChecks> checks = List.of(
+        new io.acrauditor.findings.RuleChecks("ACR-REG-001", 3, 1, 1, 1, 0),
+        new io.acrauditor.findings.RuleChecks("ACR-TOK-001", 5, 5, 0, 0, 0));
+    RunState.saveEvaluation(dir, new RunState.EvaluationSummary(List.of(), 8, 1, checks));
+    // A new process reads it back: nothing of the evaluate step is in memory any more.
+    RunState.Evaluation back = RunState.loadEvaluation(dir);
+    assertThat(back.checks()).isEqualTo(checks);
+    assertThat(back.subjects()).isEqualTo(8);
+  }
 }

@@ -121,6 +121,7 @@ class ChromiumReportTest {
     for (Finding f : result.findings()) {
       WebElement article = browser.findElement(By.id("finding-" + f.fingerprint()));
       assertThat(article.isDisplayed()).isTrue();
+      assertThat(article.getTagName()).isEqualTo("tr");
       assertThat(article.getDomAttribute("data-fingerprint")).isEqualTo(f.fingerprint());
     }
     List<WebElement> rows = browser.findElements(By.cssSelector("#access tr.access-row"));
@@ -132,9 +133,11 @@ class ChromiumReportTest {
   @Test
   void hostileNamesAreTextAndNeverRun() {
     Finding evil = result.findings().get(result.findings().size() - 1);
-    WebElement article = browser.findElement(By.id("finding-" + evil.fingerprint()));
-    assertThat(article.findElement(By.className("subject-name")).getText()).contains(ReportFixtures.SCRIPT);
-    assertThat(article.findElement(By.className("message")).getText()).contains(ReportFixtures.IMG);
+    WebElement row = browser.findElement(By.id("finding-" + evil.fingerprint()));
+    assertThat(row.findElement(By.className("subject-name")).getText()).contains(ReportFixtures.SCRIPT);
+    // The message is folded away under the row until opened: its text is there, as text.
+    WebElement detail = row.findElement(By.xpath("following-sibling::tr[1]"));
+    assertThat(detail.findElement(By.className("message")).getDomProperty("textContent")).contains(ReportFixtures.IMG);
     assertThat(browser.findElements(By.cssSelector("script, img"))).isEmpty();
     Object pwned = ((JavascriptExecutor) browser).executeScript("return typeof window.__pwned;");
     assertThat(pwned).isEqualTo("undefined");
@@ -154,7 +157,7 @@ class ChromiumReportTest {
       // Every bar is drawn: it has a real box on the page, not just an element in the DOM.
       assertThat(run.getRect().getHeight()).as(run.getDomAttribute("data-run-id")).isGreaterThan(40);
     }
-    assertThat(browser.findElements(By.cssSelector("article.finding .status-new"))).isNotEmpty().allMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector("tr.finding .status-new"))).isNotEmpty().allMatch(WebElement::isDisplayed);
     assertThat(browser.findElement(By.id("resolved")).isDisplayed()).isTrue();
   }
 
@@ -188,5 +191,29 @@ class ChromiumReportTest {
     Path summary = buildDir.resolve("report-summary-screenshot.png");
     Files.write(summary, Base64.getDecoder().decode((String) top.get("data")));
     assertThat(Files.size(summary)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void theVerdictTheCoverageSentenceAndTheFiveWorstFitTheFirstScreenAt1440By900() throws IOException {
+    try {
+      HeadlessChromium.viewport(browser, 1440, 900);
+      HeadlessChromium.assertFirstScreen(browser, 900);
+      assertThat(browser.findElements(By.cssSelector("#worst-problems li"))).hasSize(5);
+      Path buildDir = Path.of(System.getProperty("acr.build.dir", "target"));
+      Files.createDirectories(buildDir);
+      Files.write(buildDir.resolve("report-first-screen-fixture.png"), HeadlessChromium.screenshot(browser));
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void nothingIsWiderThanA390PixelPhone() {
+    try {
+      HeadlessChromium.viewport(browser, 390, 844);
+      HeadlessChromium.assertNothingWiderThan(browser, 390);
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 }

@@ -40,26 +40,34 @@ class HtmlReportWriterTest {
   void everyFindingIsPresentByFingerprintWithItsDetails() {
     AuditResult result = ReportFixtures.rich();
     Document doc = render(result);
-    assertThat(doc.select("article.finding")).hasSize(result.findings().size());
+    assertThat(doc.select("tr.finding")).hasSize(result.findings().size());
     for (Finding f : result.findings()) {
-      Element article = doc.getElementById("finding-" + f.fingerprint());
-      assertThat(article).as(f.ruleId()).isNotNull();
-      assertThat(article.attr("data-fingerprint")).isEqualTo(f.fingerprint());
-      assertThat(article.text()).contains(f.message()).contains(f.subject().resourceId());
+      Element row = doc.getElementById("finding-" + f.fingerprint());
+      assertThat(row).as(f.ruleId()).isNotNull();
+      assertThat(row.attr("data-fingerprint")).isEqualTo(f.fingerprint());
+      // The commands, message and ids fold out under the row, in its own detail row.
+      Element detail = row.nextElementSibling();
+      assertThat(detail.hasClass("finding-detail")).isTrue();
+      assertThat(detail.text()).contains(f.message()).contains(f.subject().resourceId()).contains(f.fingerprint());
       for (String command : f.remediation().commands()) {
-        assertThat(article.select("pre.command > code").eachText()).contains(command);
+        assertThat(detail.select("details pre.command > code").eachText()).contains(command);
       }
     }
   }
 
   @Test
-  void findingsAreGroupedBySeverityThenRule() {
-    Document doc = render(ReportFixtures.rich());
-    assertThat(doc.select(".severity-group").eachAttr("id"))
-        .containsExactly("severity-critical", "severity-high", "severity-medium", "severity-low", "severity-info");
-    Element critical = doc.getElementById("severity-critical");
-    assertThat(critical.select(".rule-group")).hasSize(1);
-    assertThat(critical.select("article.finding")).hasSize(2);
+  void findingsAreGroupedByRuleMostSevereFirst() {
+    AuditResult result = ReportFixtures.rich();
+    Document doc = render(result);
+    Elements blocks = doc.select("#findings .rule-block");
+    // One block per rule that fired, each with its rationale and remediation text once.
+    assertThat(blocks).hasSize((int) result.findings().stream().map(Finding::ruleId).distinct().count());
+    assertThat(blocks.eachAttr("class").stream().map(c -> c.replace("rule-block sev-", "")).toList())
+        .isSortedAccordingTo(java.util.Comparator.comparing(io.acrauditor.findings.Severity::parse));
+    Element first = blocks.first();
+    assertThat(first.attr("data-rule")).isEqualTo("roleAssignment.pull-identity-beyond-pull");
+    assertThat(first.select("tr.finding")).hasSize(2);
+    assertThat(first.select(".remediation-text")).hasSize(1);
   }
 
   @Test
@@ -68,7 +76,7 @@ class HtmlReportWriterTest {
     Document doc = render(result);
     Elements rows = doc.select("#access tr.access-row");
     assertThat(rows).hasSize(result.accessMatrix().stream().toList().size());
-    assertThat(doc.select("#access .registry h3").eachText())
+    assertThat(doc.select("#access .registry h4").eachText())
         .hasSize(2)
         .anySatisfy(t -> assertThat(t).startsWith("contosoplatformacr"))
         .anySatisfy(t -> assertThat(t).startsWith("contososaasacr"));
@@ -99,15 +107,36 @@ class HtmlReportWriterTest {
     assertThat(more.hasClass("more-paths")).isTrue();
     assertThat(more.text()).isEqualTo("and 70 more paths: see findings.json (accessMatrix)");
     assertThat(more.attr("data-hidden")).isEqualTo("70");
-    assertThat(busy.selectFirst("h3").text()).endsWith("120 access paths · 8 beyond pull");
+    assertThat(busy.selectFirst("h4").text()).endsWith("120 access paths · 8 beyond pull");
 
     // Counts are those of the whole matrix, not of what is shown.
-    assertThat(doc.select("#summary ul.totals li").stream().map(li -> li.selectFirst("span").text() + ": " + li.selectFirst("strong").text()))
-        .contains("Registries with pull access: 3", "Access paths: " + result.accessMatrix().stream().toList().size());
+    assertThat(doc.select("#about").text())
+        .contains("3 registries with pull access · " + result.accessMatrix().stream().toList().size() + " access paths");
     assertThat(result.accessMatrix().stream()).hasSize(ReportFixtures.rich().accessMatrix().stream().toList().size() + 120);
     // The other registries are untouched and have no "more" row.
     assertThat(doc.select("#access tr.access-row")).hasSize(result.accessMatrix().stream().toList().size() - 70);
     assertThat(doc.select("#access tr.more-paths")).hasSize(1);
+  }
+
+  @Test
+  void theByIdentityViewIsBoundedAndSaysHowManyPathsItLeavesToTheJson() {
+    AuditResult result = ReportFixtures.withBusyRegistry(ReportFixtures.rich(), 120);
+    Document doc = render(result);
+    int paths = result.accessMatrix().stream().toList().size();
+    Elements rows = doc.select("#access table.by-identity tr.identity-row");
+    // 120 CI principals plus the others: the first 100 identities by name, never the whole tenant.
+    assertThat(rows).hasSize(HtmlModel.IDENTITIES);
+    int shown = doc.select("#access table.by-identity ul.reach li:not(.muted)").size();
+    assertThat(doc.select("#access-by-identity + p.lead").text())
+        .contains("first 100 identities by name", (paths - shown) + " more path");
+    // Each path an identity holds is listed under it, with the findings on that path.
+    Element kubelet = rows.stream().filter(r -> r.selectFirst(".identity").text().equals("aks-clienta-prod-agentpool"))
+        .findFirst().orElseThrow();
+    assertThat(kubelet.select("ul.reach li").text()).contains("contososaasacr", "AcrPull");
+    // sp-ci-legacy sorts after the 100th identity: it is left to findings.json.
+    assertThat(rows.eachText()).noneMatch(t -> t.startsWith("sp-ci-legacy"));
+    assertThat(doc.select("#access table.by-identity ul.reach a").eachAttr("href")).isNotEmpty()
+        .allSatisfy(href -> assertThat(doc.getElementById(href.substring(1)).tagName()).isEqualTo("tr"));
   }
 
   @Test
@@ -145,22 +174,49 @@ class HtmlReportWriterTest {
   void headerCarriesTheRunMetadata() {
     AuditResult result = ReportFixtures.rich();
     Document doc = render(result);
-    String header = doc.select("header.report-header").text();
-    assertThat(header)
+    assertThat(doc.select("header.report-header").text()).contains(ReportFixtures.TENANT, result.run().runId());
+    // The rest waits lower down, in "About this run", after the verdict and the findings.
+    String about = doc.select("#about").text();
+    assertThat(about)
         .contains(ReportFixtures.TENANT, result.run().snapshotSha256(), result.run().ruleCatalogDigest(), "0.1.0")
         .contains("2026-10-24T00:00:00Z → 2026-11-23T00:00:00Z");
+    assertThat(doc.getElementById("about").elementSiblingIndex())
+        .isGreaterThan(doc.getElementById("findings").elementSiblingIndex());
   }
 
   @Test
-  void summaryHasCountsAndAnAccessibleSvgChart() {
-    Document doc = render(ReportFixtures.rich());
-    assertThat(doc.select(".card[data-severity=critical] .card-count").text()).isEqualTo("2");
-    Element svg = doc.selectFirst("#summary svg");
-    assertThat(svg).isNotNull();
-    assertThat(svg.attr("role")).isEqualTo("img");
-    assertThat(svg.selectFirst("title").text()).isEqualTo("Findings by severity");
-    assertThat(svg.select("rect.bar")).hasSize(5);
-    assertThat(doc.select("table.top-rules tbody tr").first().text()).contains("roleAssignment.pull-identity-beyond-pull");
+  void theVerdictComesFirstWithCountsAndTheFiveWorstProblems() {
+    AuditResult result = ReportFixtures.rich();
+    Document doc = render(result);
+    Element verdict = doc.selectFirst("main > section");
+    assertThat(verdict.id()).isEqualTo("verdict");
+    // Without a gate decision of its own, the result is judged at the default: --fail-on high.
+    assertThat(verdict.selectFirst("#gate-verdict").text()).isEqualTo("FAIL 4 findings at or above high (gate: --fail-on high).");
+    assertThat(verdict.selectFirst("#coverage-sentence").text())
+        .startsWith("Coverage: 2 of 3 subscriptions and 1 of 1 log workspace read; what could not be read is listed under Coverage.");
+    assertThat(verdict.select(".sev-tile[data-severity=critical] .tile-count").text()).isEqualTo("2");
+    assertThat(verdict.select(".sev-tile[data-severity=critical] .tile-new").text()).isEqualTo("1 new");
+    Elements worst = verdict.select("#worst-problems li");
+    assertThat(worst).hasSize(5);
+    assertThat(worst.first().text()).startsWith("critical");
+    for (Element link : worst.select("a")) {
+      Element target = doc.getElementById(link.attr("href").substring(1));
+      assertThat(target).as(link.attr("href")).isNotNull();
+      assertThat(target.hasClass("finding")).as(link.attr("href")).isTrue();
+    }
+  }
+
+  @Test
+  void theGateDecisionOfTheRunIsTheVerdict() {
+    AuditResult rich = ReportFixtures.rich();
+    AuditResult passing = new AuditResult(rich.run(), rich.summary(), rich.findings(), rich.evaluationErrors(), rich.coverage(),
+        rich.accessMatrix(), rich.rules(), rich.comparison(),
+        io.acrauditor.findings.GateDecision.decide(rich.findings(), rich.comparison(), io.acrauditor.findings.Severity.CRITICAL, true),
+        null);
+    Document doc = render(passing);
+    // 2 critical findings, one of them new: only new ones count with --fail-on-new.
+    assertThat(doc.selectFirst("#gate-verdict").text())
+        .isEqualTo("FAIL 1 new finding at or above critical (gate: --fail-on critical --fail-on-new).");
   }
 
   @Test
@@ -168,7 +224,7 @@ class HtmlReportWriterTest {
     Document doc = render(ReportFixtures.rich());
     Element panel = doc.selectFirst("#summary #changes");
     assertThat(panel).isNotNull();
-    assertThat(panel.selectFirst("h3").text()).isEqualTo("Since the previous run");
+    assertThat(doc.selectFirst("#summary h2").text()).isEqualTo("Since the previous run");
     assertThat(panel.selectFirst(".compared-with").text())
         .contains(ReportFixtures.PREVIOUS_RUN, ReportFixtures.PREVIOUS_RUN_FINISHED);
     assertThat(panel.select(".change-tile").eachAttr("data-change")).containsExactly("new", "open", "resolved", "not-reassessed");
@@ -236,7 +292,7 @@ class HtmlReportWriterTest {
     Document doc = render(result);
     for (Finding f : result.findings()) {
       Element article = doc.getElementById("finding-" + f.fingerprint());
-      Elements status = article.select(".finding-head .status");
+      Elements status = article.select(".status-cell .status");
       assertThat(status).as(f.subject().name()).hasSize(1);
       if (ReportFixtures.NEW_FINDING_SUBJECTS.contains(f.subject().name())) {
         assertThat(article.attr("data-status")).isEqualTo("new");
@@ -248,7 +304,7 @@ class HtmlReportWriterTest {
         assertThat(status.attr("title")).isEqualTo("First seen " + ReportFixtures.FIRST_SEEN);
       }
     }
-    assertThat(doc.select("article.finding .status-new")).hasSize(3);
+    assertThat(doc.select("tr.finding .status-new")).hasSize(3);
   }
 
   @Test
@@ -256,7 +312,7 @@ class HtmlReportWriterTest {
     Document doc = render(ReportFixtures.rich());
     Element section = doc.getElementById("resolved");
     assertThat(section.selectFirst("h2").text()).isEqualTo("Resolved since the previous run");
-    assertThat(section.previousElementSibling().id()).isEqualTo("findings");
+    assertThat(section.previousElementSibling().id()).isEqualTo("access");
     Elements tables = section.select("table.past-findings");
     assertThat(tables).hasSize(2);
     Elements resolved = tables.get(0).select("tr.past-finding");
@@ -282,7 +338,8 @@ class HtmlReportWriterTest {
     }
     Document doc = render(ReportFixtures.rich());
     assertThat(doc.select("nav.toc a").eachAttr("href"))
-        .containsExactly("#summary", "#changes", "#access", "#findings", "#resolved", "#evaluation-errors", "#coverage", "#rules");
+        .containsExactly("#controls", "#findings", "#changes", "#access", "#resolved", "#evaluation-errors", "#coverage", "#about",
+            "#rules");
     assertThat(doc.select("nav.toc a[href=#findings]").text()).isEqualTo("Findings (8, 3 new)");
     assertThat(doc.select("nav.toc a[href=#resolved]").text()).isEqualTo("Resolved (2)");
   }
@@ -293,7 +350,7 @@ class HtmlReportWriterTest {
     Document doc = render(result);
     assertThat(doc.select("#changes, #resolved, #not-reassessed, .status, .trend-chart, [data-status]")).isEmpty();
     assertThat(doc.select("nav.toc a").eachAttr("href")).doesNotContain("#changes", "#resolved");
-    assertThat(doc.select("article.finding")).hasSize(result.findings().size());
+    assertThat(doc.select("tr.finding")).hasSize(result.findings().size());
     assertThat(doc.select("#findings .lead").text()).doesNotContain("New");
   }
 
@@ -306,7 +363,7 @@ class HtmlReportWriterTest {
     assertThat(doc.select("#changes svg")).isEmpty();
     assertThat(doc.selectFirst("#changes .trend-pending").text()).contains("second recorded run");
     assertThat(doc.select("#resolved")).isEmpty();
-    assertThat(doc.select("article.finding .status-new")).hasSize(result.findings().size());
+    assertThat(doc.select("tr.finding .status-new")).hasSize(result.findings().size());
   }
 
   @Test
@@ -354,15 +411,22 @@ class HtmlReportWriterTest {
     assertThat(html).doesNotContain(ReportFixtures.SCRIPT).doesNotContain("<img");
     assertThat(doc.select("script, img")).isEmpty();
     Finding evil = result.findings().get(result.findings().size() - 1);
-    Element article = doc.getElementById("finding-" + evil.fingerprint());
-    assertThat(article.selectFirst(".subject-name").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG);
+    Element row = doc.getElementById("finding-" + evil.fingerprint());
+    Element article = row.nextElementSibling();
+    assertThat(row.selectFirst(".subject-name").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG)
+        .endsWith("<U+202E>gpj.exe");
+    // No hidden override reaches the page: every one is shown as a marker.
+    assertThat(html).doesNotContain(ReportFixtures.BIDI_OVERRIDE).contains("&lt;U+202E&gt;gpj.exe");
     assertThat(article.selectFirst(".message").text()).contains(ReportFixtures.SCRIPT).contains(ReportFixtures.IMG);
     assertThat(article.select("table.kv td").eachText()).anySatisfy(t -> assertThat(t).contains(ReportFixtures.SCRIPT));
     assertThat(article.selectFirst("pre.command code").text()).contains(ReportFixtures.SCRIPT);
     // A javascript: reference is shown as text, never as a link.
-    assertThat(article.select(".refs a")).isEmpty();
-    assertThat(article.select(".refs li").text()).contains("Unsafe " + ReportFixtures.SCRIPT);
-    assertThat(doc.select("#access .registry h3").text()).contains(ReportFixtures.SCRIPT);
+    Element block = row.closest(".rule-block");
+    Elements unsafe = block.select(".refs li:contains(Unsafe)");
+    assertThat(unsafe.text()).contains("Unsafe " + ReportFixtures.SCRIPT);
+    assertThat(unsafe.select("a")).isEmpty();
+    assertThat(block.select(".refs a").eachAttr("href")).allMatch(h -> h.startsWith("https://"));
+    assertThat(doc.select("#access .registry h4").text()).contains(ReportFixtures.SCRIPT);
     assertThat(doc.select("#access .identity").eachText()).contains(ReportFixtures.IMG);
     assertThat(doc.select("#evaluation-errors").text()).contains(ReportFixtures.SCRIPT);
     assertThat(doc.select("#resolved tr.past-finding").text()).contains("token " + ReportFixtures.SCRIPT, "Title " + ReportFixtures.IMG);
@@ -384,7 +448,7 @@ class HtmlReportWriterTest {
     Document doc = Jsoup.parse(html(new HtmlReportWriter(Optional.of(dir)), ReportFixtures.rich()));
     assertThat(doc.select("header.custom").text()).isEqualTo("Acme audit for " + ReportFixtures.TENANT);
     assertThat(doc.select("style").html()).contains("#123456");
-    assertThat(doc.select("article.finding")).isNotEmpty();
+    assertThat(doc.select("tr.finding")).isNotEmpty();
   }
 
   @Test

@@ -36,8 +36,9 @@ class JsonReportWriterTest {
     List<String> keys = new ArrayList<>(doc.propertyNames());
     assertThat(keys)
         .containsExactly(
-            "formatVersion", "run", "summary", "comparison", "findings", "evaluationErrors", "coverage", "accessMatrix", "rules");
-    assertThat(doc.get("formatVersion").asInt()).isEqualTo(1);
+            "formatVersion", "run", "summary", "gate", "controls", "comparison", "findings", "evaluationErrors", "coverage",
+            "accessMatrix", "rules");
+    assertThat(doc.get("formatVersion").asInt()).isEqualTo(2);
     assertThat(new ArrayList<>(doc.get("summary").get("bySeverity").propertyNames()))
         .containsExactly("critical", "high", "medium", "low", "info");
     assertThat(doc.get("findings").get(0).get("severity").asString()).isEqualTo("critical");
@@ -124,7 +125,7 @@ class JsonReportWriterTest {
     assertThat(SCHEMA.validate(extra)).isNotEmpty();
 
     ObjectNode version = (ObjectNode) render(ReportFixtures.rich());
-    version.put("formatVersion", 2);
+    version.put("formatVersion", 3);
     assertThat(SCHEMA.validate(version)).anySatisfy(e -> assertThat(e).contains("formatVersion"));
 
     ObjectNode path = (ObjectNode) render(ReportFixtures.rich());

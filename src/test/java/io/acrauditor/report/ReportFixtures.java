@@ -55,6 +55,7 @@ final class ReportFixtures {
       "/subscriptions/" + SUB_SHARED + "/resourceGroups/rg-platform/providers/Microsoft.ContainerRegistry/registries/contosoplatformacr";
 
   static final String SCRIPT = "<script>window.__pwned=1</script>";
+  static final String BIDI_OVERRIDE = "\u202E";
   static final String IMG = "<img src=x onerror=\"window.__pwned=1\">";
 
   static final Reference LEARN_ADMIN =
@@ -180,7 +181,8 @@ final class ReportFixtures {
             subject(SAAS_ACR + "/tokens/client-e-pull", "client-e-pull", "token", SUB_PROD),
             "no such key: expiry"));
     if (hostile) {
-      String evilName = "evil" + SCRIPT + IMG;
+      // A right-to-left override makes "evil...\u202Egpj.exe" read as "evil...exe.jpg".
+      String evilName = "evil" + SCRIPT + IMG + BIDI_OVERRIDE + "gpj.exe";
       String evilId = RG + "/providers/Microsoft.ContainerRegistry/registries/" + evilName;
       findings.add(
           new Finding(

@@ -82,4 +82,17 @@ class RuleLoaderTest {
     assertThat(rule.parameters().get("ratio")).isInstanceOf(Double.class).isEqualTo(1.5);
     assertThat(rule.parameters().get("strict")).isEqualTo(false);
   }
+
+  @Test
+  void evidenceLabelsAndDisruptiveCommandsAreReadAndOptional() {
+    RuleDefinition aks = RuleLoader.builtIn().load().rule("ACR-AKS-003").orElseThrow().definition();
+    assertThat(aks.evidenceLabels()).containsEntry("disableLocalAccounts", "Local accounts disabled");
+    assertThat(aks.remediation().commands()).hasSize(2).last().asString().startsWith("az aks rotate-certs");
+    assertThat(aks.commandNotes()).hasSize(2);
+    assertThat(aks.commandNotes().get(1)).contains("rotates every cluster certificate");
+    // A rule written without labels or notes (the older format) loads as before.
+    RuleDefinition plain = Fixtures.loader().load().rule("TST-REG-001").orElseThrow().definition();
+    assertThat(plain.evidenceLabels()).isEmpty();
+    assertThat(plain.commandNotes()).hasSameSizeAs(plain.remediation().commands()).containsOnlyNulls();
+  }
 }

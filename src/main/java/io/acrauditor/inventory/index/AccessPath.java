@@ -1,10 +1,15 @@
 package io.acrauditor.inventory.index;
 
+import java.util.List;
+
 /**
  * One way an identity can pull from a registry. {@code path}: {@code rbac}, {@code abac-repository}
  * (pull limited to repositories by a condition), {@code token}, {@code admin-user}, {@code
  * anonymous}. {@code scope} and {@code scopeLevel} say where the grant sits; {@code lastSeen} is
- * the last pull or login in the logs, null when never seen or unknown.
+ * the last pull or login in the logs, null when never seen or unknown. {@code kubeletOf} names
+ * the clusters whose kubelet identity this is (empty when none); {@code principalExists} is false
+ * for a principal the directory no longer has (deleted), null when the directory could not be read
+ * (a coverage gap) or the path has no principal (token, admin user, anonymous).
  */
 public record AccessPath(
     String registryId,
@@ -17,4 +22,19 @@ public record AccessPath(
     String scope,
     String scopeLevel,
     boolean beyondPull,
-    String lastSeen) {}
+    String lastSeen,
+    List<String> kubeletOf,
+    Boolean principalExists) {
+
+  public AccessPath {
+    kubeletOf = kubeletOf == null ? List.of() : List.copyOf(kubeletOf);
+  }
+
+  /** A path whose identity is no kubelet and whose existence is not in question. */
+  public AccessPath(
+      String registryId, String registryName, String identity, String identityId, String identityType, String path,
+      String role, String scope, String scopeLevel, boolean beyondPull, String lastSeen) {
+    this(registryId, registryName, identity, identityId, identityType, path, role, scope, scopeLevel, beyondPull,
+        lastSeen, List.of(), null);
+  }
+}

@@ -287,7 +287,9 @@ public final class InventoryIndex {
           a.scope(),
           a.scopeLevel(),
           grants.beyondPull(),
-          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null));
+          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null,
+          kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
+          principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null));
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);

@@ -1,0 +1,9 @@
+package io.acrauditor.findings;
+
+/**
+ * How one rule fared over the subjects it applies to. {@code evaluated} = {@code passed} +
+ * {@code failed} + {@code notAssessed} + {@code waived}. Not assessed: the rule could not decide
+ * (what it reads is behind a coverage gap, or it errored on the subject); never counted as passed.
+ * {@code waived} stays 0 until waivers exist.
+ */
+public record RuleChecks(String ruleId, int evaluated, int passed, int failed, int notAssessed, int waived) {}
