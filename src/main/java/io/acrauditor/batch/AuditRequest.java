@@ -2,17 +2,20 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.findings.Severity;
+import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One audit as the command line asked for it. The rule catalogue is already loaded and
  * self-tested: a bad rule stops the run before any input is read. {@code commandLine} is kept in
- * the job repository so that {@code audit --restart} can rebuild the same request.
+ * the job repository so that {@code audit --restart} can rebuild the same request. {@code formats}
+ * are the files the report step writes ({@code findings.json} among them).
  */
 public record AuditRequest(
     String runId,
@@ -23,4 +26,5 @@ public record AuditRequest(
     Severity failOn,
     Map<String, String> parameterOverrides,
     Instant startedAt,
-    List<String> commandLine) {}
+    List<String> commandLine,
+    Set<ReportFormat> formats) {}

@@ -124,10 +124,7 @@ record FindingsDocument(
                 summary.coverageGaps());
     Coverage coverage = result.coverage() == null ? Coverage.empty() : result.coverage();
     RunComparison comparison = result.comparison();
-    List<ReportedFinding> findings =
-        ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
-            .map(f -> complete(f, comparison, result.run()))
-            .toList();
+    List<ReportedFinding> findings = reportedFindings(result);
     return new FindingsDocument(
         FORMAT_VERSION,
         result.run(),
@@ -144,6 +141,18 @@ record FindingsDocument(
         ReportOrder.sorted(result.rules(), ReportOrder.RULE).stream()
             .map(FindingsDocument::complete)
             .toList());
+  }
+
+  /** The findings in report order, each with where it stands against the previous run. */
+  static List<ReportedFinding> reportedFindings(AuditResult result) {
+    return ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
+        .map(f -> complete(f, result.comparison(), result.run()))
+        .toList();
+  }
+
+  /** Findings of the previous run that this run no longer raises, in report order. */
+  static List<PastFinding> resolvedFindings(AuditResult result) {
+    return result.comparison() == null ? List.of() : ReportOrder.sorted(result.comparison().resolved(), ReportOrder.PAST_FINDING);
   }
 
   private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run) {
@@ -204,6 +213,7 @@ record FindingsDocument(
             .toList());
   }
 
+  /** Without the rule's remediation templates: each finding carries its own, filled in. */
   private static AppliedRule complete(AppliedRule r) {
     return new AppliedRule(
         r.id(),

@@ -82,7 +82,9 @@ public final class CompiledRule {
   }
 
   public AppliedRule appliedRule() {
-    return new AppliedRule(id(), title(), severity(), subject().variable(), definition.rationale(), references(), parameters);
+    return new AppliedRule(
+        id(), title(), severity(), subject().variable(), definition.rationale(), references(), parameters,
+        definition.remediation());
   }
 
   Optional<Object> celParameters() {
