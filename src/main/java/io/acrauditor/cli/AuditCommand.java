@@ -12,6 +12,7 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.findings.Waivers;
 import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
@@ -53,9 +54,9 @@ import picocli.CommandLine;
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
-      "0:no finding at or above --fail-on",
+      "0:no finding at or above --fail-on (waived findings aside)",
       "1:findings at or above --fail-on",
-      "2:the audit could not be done (bad input, bad rules, unwritable output, Azure unreachable)"
+      "2:the audit could not be done (bad input, bad rules, bad waivers, unwritable output, Azure unreachable)"
     })
 public class AuditCommand implements Callable<Integer> {
   private static final Logger SUMMARY_LOG = LoggerFactory.getLogger("io.acrauditor.audit");
@@ -84,6 +85,8 @@ public class AuditCommand implements Callable<Integer> {
   @Mixin AzureScopeOptions azure;
 
   @Mixin HistoryOptions historyOptions;
+
+  @Mixin WaiverOptions waiverOptions;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder for the outputs (default: <UTC timestamp> under $ACR_AUDITOR_REPORTS_DIR, else out/).")
@@ -120,6 +123,9 @@ public class AuditCommand implements Callable<Integer> {
 
   private final AuditRunner runner;
 
+  /** Read with the rules, before anything is audited; judged on the day the run started (UTC). */
+  private Waivers waivers;
+
   AuditCommand(AuditRunner runner) {
     this.runner = runner;
   }
@@ -155,6 +161,7 @@ public class AuditCommand implements Callable<Integer> {
     Severity threshold = parseSeverity();
     Set<ReportFormat> reportFormats = parseFormats();
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
+    waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
     AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
         ? new DemoEstateInput()
@@ -170,7 +177,13 @@ public class AuditCommand implements Callable<Integer> {
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
     new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
-    List<Finding> gating = failOnNew ? newFindings(result) : result.findings();
+    if (waiverOptions.given()) {
+      new WaiverSummaryPrinter(spec.commandLine().getOut()).print(result.findings(), waivers);
+    }
+    // An accepted risk does not fail the gate; one whose waiver expired does again.
+    List<Finding> gating = (failOnNew ? newFindings(result) : result.findings()).stream()
+        .filter(f -> waivers.applying(f).isEmpty())
+        .toList();
     int exit = Summaries.anyAtLeast(gating, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     Map<String, Integer> by = result.summary().bySeverity();
     SUMMARY_LOG.info("audit finished run={} findings={} critical={} high={} medium={} low={} info={} new={} resolved={}"
