@@ -2,6 +2,7 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.findings.Severity;
+import io.acrauditor.findings.Waivers;
 import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Set;
  * One audit as the command line asked for it. The rule catalogue is already loaded and
  * self-tested: a bad rule stops the run before any input is read. {@code commandLine} is kept in
  * the job repository so that {@code audit --restart} can rebuild the same request. {@code formats}
- * are the files the report step writes ({@code findings.json} among them).
+ * are the files the report step writes ({@code findings.json} among them); {@code waivers} the
+ * accepted risks, already read and checked.
  */
 public record AuditRequest(
     String runId,
@@ -27,4 +29,5 @@ public record AuditRequest(
     Map<String, String> parameterOverrides,
     Instant startedAt,
     List<String> commandLine,
-    Set<ReportFormat> formats) {}
+    Set<ReportFormat> formats,
+    Waivers waivers) {}

@@ -104,7 +104,8 @@ final class ReportStep implements Tasklet {
         coverage,
         inventory.accessMatrix(),
         request.rules().appliedRules(),
-        compare(request, findings, coverage, scopeKey, finishedAt));
+        compare(request, findings, coverage, scopeKey, finishedAt),
+        request.waivers());
   }
 
   private RunComparison compare(

@@ -171,7 +171,7 @@ public class AuditCommand implements Callable<Integer> {
                 azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
-        arguments, reportFormats);
+        arguments, reportFormats, waivers);
   }
 
   private Integer finish(AuditResult result, Path runFolder) {

@@ -34,6 +34,11 @@ public final class Waivers {
     return new Waivers(List.of(), today);
   }
 
+  /** Waivers already read and checked (by {@link WaiverFiles}, or built by hand in tests). */
+  public static Waivers of(List<Waiver> waivers, LocalDate today) {
+    return new Waivers(List.copyOf(waivers), today);
+  }
+
   public List<Waiver> all() {
     return entries.stream().map(Entry::waiver).toList();
   }

@@ -78,6 +78,9 @@ public final class CsvReportWriter implements ReportWriter {
   /** Status of a finding of the previous run that this run no longer raises. */
   static final String RESOLVED = "resolved";
 
+  /** Status of a finding whose waiver applies: an accepted risk, whether new or open. */
+  static final String WAIVED = "waived";
+
   @Override
   public String fileName() {
     return FILE_NAME;
@@ -91,7 +94,8 @@ public final class CsvReportWriter implements ReportWriter {
         for (ReportedFinding f : FindingsDocument.reportedFindings(result)) {
           SubjectRef s = f.subject() == null ? new SubjectRef(null, null, null, null, null, null) : f.subject();
           List<String> commands = f.remediation() == null ? null : f.remediation().commands();
-          rows.write(new Row(run.runId(), run.auditedAt(), label(f.severity()), f.ruleId(), f.title(), f.status(),
+          rows.write(new Row(run.runId(), run.auditedAt(), label(f.severity()), f.ruleId(), f.title(),
+              f.isWaived() ? WAIVED : f.status(),
               s.name(), s.resourceId(), s.subscriptionId(), s.resourceGroup(), f.firstSeen(), f.fingerprint(),
               f.message(), commands == null || commands.isEmpty() ? null : commands.get(0)));
         }

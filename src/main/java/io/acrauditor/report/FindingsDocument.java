@@ -12,6 +12,7 @@ import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
+import io.acrauditor.findings.Waivers;
 import io.acrauditor.inventory.Coverage;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ record FindingsDocument(
   /** The findings in report order, each with where it stands against the previous run. */
   static List<ReportedFinding> reportedFindings(AuditResult result) {
     return ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
-        .map(f -> complete(f, result.comparison(), result.run()))
+        .map(f -> complete(f, result.comparison(), result.run(), result.waivers()))
         .toList();
   }
 
@@ -155,7 +156,7 @@ record FindingsDocument(
     return result.comparison() == null ? List.of() : ReportOrder.sorted(result.comparison().resolved(), ReportOrder.PAST_FINDING);
   }
 
-  private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run) {
+  private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run, Waivers waivers) {
     Remediation remediation = f.remediation();
     if (remediation != null && remediation.commands() == null) {
       remediation = new Remediation(remediation.text(), List.of());
@@ -172,7 +173,8 @@ record FindingsDocument(
         f.references() == null ? List.of() : f.references(),
         f.fingerprint(),
         history == null ? null : history.status(),
-        history == null ? null : history.firstSeen());
+        history == null ? null : history.firstSeen(),
+        WaiverNote.of(waivers, f));
   }
 
   /**

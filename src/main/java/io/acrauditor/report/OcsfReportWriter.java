@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * <p>How the audit maps onto the class: {@code finding_info.uid} is the fingerprint (the same
  * from run to run), {@code finding_info.analytic} the rule; {@code activity_id} Create for a new
  * finding, Update for one still open, Close for a resolved one; {@code status_id} New, In
- * Progress (still open) or Resolved. The event applies the {@code cloud} profile: {@code
+ * Progress (still open), Suppressed (a waiver applies; {@code comment} says who accepted it, why
+ * and until when) or Resolved. The event applies the {@code cloud} profile: {@code
  * cloud.account} is the subscription. {@code time} is when the run finished. The evidence, which
  * no OCSF attribute of this class holds as plain values, goes to {@code unmapped.evidence}.
  */
@@ -43,6 +44,7 @@ public final class OcsfReportWriter implements ReportWriter {
   static final int ACTIVITY_CLOSE = 3;
   static final int STATUS_NEW = 1;
   static final int STATUS_IN_PROGRESS = 2;
+  static final int STATUS_SUPPRESSED = 3;
   static final int STATUS_RESOLVED = 4;
   /** {@code account.type_id} 13: Azure Subscription. */
   static final int ACCOUNT_AZURE_SUBSCRIPTION = 13;
@@ -79,6 +81,7 @@ public final class OcsfReportWriter implements ReportWriter {
       String status,
       long time,
       String message,
+      String comment,
       Boolean is_alert,
       Metadata metadata,
       Cloud cloud,
@@ -135,14 +138,15 @@ public final class OcsfReportWriter implements ReportWriter {
     boolean open = FindingHistory.OPEN.equals(f.status());
     boolean isNew = FindingHistory.NEW.equals(f.status());
     int activity = open ? ACTIVITY_UPDATE : ACTIVITY_CREATE;
-    Integer status = open ? Integer.valueOf(STATUS_IN_PROGRESS) : isNew ? Integer.valueOf(STATUS_NEW) : null;
+    Integer status = f.isWaived() ? Integer.valueOf(STATUS_SUPPRESSED)
+        : open ? Integer.valueOf(STATUS_IN_PROGRESS) : isNew ? Integer.valueOf(STATUS_NEW) : null;
     AppliedRule rule = c.rules().get(f.ruleId());
     return new Event(
         activity, activityName(activity), CATEGORY_UID, "Findings", CLASS_UID, "Detection Finding",
         CLASS_UID * 100L + activity, "Detection Finding: " + activityName(activity),
         severityId(f.severity()), severityName(f.severity()),
         status, status == null ? null : statusName(status),
-        c.time(), f.message(), true, c.metadata(), cloud(s.subscriptionId()),
+        c.time(), f.message(), comment(f.waiver()), !f.isWaived(), c.metadata(), cloud(s.subscriptionId()),
         new FindingInfo(f.fingerprint(), f.title(), f.message(), millis(f.firstSeen()), types(s.kind()),
             new Analytic(f.ruleId(), f.title(), ANALYTIC_RULE, "Rule")),
         List.of(new Resource(s.resourceId(), s.name(), resourceType(s.resourceId(), s.kind()))),
@@ -158,12 +162,22 @@ public final class OcsfReportWriter implements ReportWriter {
         CLASS_UID * 100L + ACTIVITY_CLOSE, "Detection Finding: " + activityName(ACTIVITY_CLOSE),
         severityId(p.severity()), severityName(p.severity()),
         STATUS_RESOLVED, statusName(STATUS_RESOLVED),
-        c.time(), p.title() + " (resolved)", false, c.metadata(), cloud(subscription),
+        c.time(), p.title() + " (resolved)", null, false, c.metadata(), cloud(subscription),
         new FindingInfo(p.fingerprint(), p.title(), rule == null ? null : rule.rationale(), millis(p.firstSeen()),
             types(rule == null ? null : rule.subject()), new Analytic(p.ruleId(), p.title(), ANALYTIC_RULE, "Rule")),
         List.of(new Resource(p.resourceId(), p.subjectName(), resourceType(p.resourceId(), rule == null ? null : rule.subject()))),
         rule == null ? null : remediation(rule.remediation(), rule.references()),
         null);
+  }
+
+  /** The waiver, as OCSF's user comment on a finding: who accepted it, why, until when. */
+  private static String comment(WaiverNote waiver) {
+    if (waiver == null) {
+      return null;
+    }
+    String what = waiver.applies() ? "Risk " + waiver.kind() : "Waiver expired";
+    return what + " by " + waiver.approvedBy() + " until " + waiver.expires() + ": " + waiver.reason()
+        + (waiver.ticket() == null || waiver.ticket().isBlank() ? "" : " (" + waiver.ticket() + ")");
   }
 
   private static Cloud cloud(String subscriptionId) {
@@ -259,6 +273,7 @@ public final class OcsfReportWriter implements ReportWriter {
     return switch (status) {
       case STATUS_NEW -> "New";
       case STATUS_IN_PROGRESS -> "In Progress";
+      case STATUS_SUPPRESSED -> "Suppressed";
       default -> "Resolved";
     };
   }

@@ -34,7 +34,8 @@ import tools.jackson.core.StreamWriteFeature;
  * physical location whose URI is the resource id as a relative path: alerts group by resource.
  * Results carry the finding's fingerprint in {@code partialFingerprints}, so an alert follows its
  * finding from run to run, and {@code baselineState} ({@code new} or {@code unchanged}) when the
- * run was compared with the previous one.
+ * run was compared with the previous one, and a waived finding a {@code suppressions} entry
+ * ({@code external}, {@code accepted}) with the waiver's justification.
  *
  * <p>The document is streamed: the rules, then one result at a time.
  */
@@ -238,7 +239,11 @@ public final class SarifReportWriter implements ReportWriter {
       List<Location> locations,
       Map<String, String> partialFingerprints,
       String baselineState,
+      List<Suppression> suppressions,
       ResultProperties properties) {}
+
+  /** A waiver that applies: SARIF viewers and GitHub show the result as suppressed (dismissed). */
+  record Suppression(String kind, String status, String justification) {}
 
   record Location(PhysicalLocation physicalLocation, List<LogicalLocation> logicalLocations) {}
 
@@ -266,6 +271,7 @@ public final class SarifReportWriter implements ReportWriter {
         locations,
         f.fingerprint() == null ? null : Map.of(FINGERPRINT_KEY, f.fingerprint()),
         baselineState(f.status()),
+        f.isWaived() ? List.of(new Suppression("external", "accepted", justification(f.waiver()))) : null,
         new ResultProperties(
             f.severity() == null ? null : f.severity().label(),
             s == null ? null : s.kind(),
@@ -273,6 +279,11 @@ public final class SarifReportWriter implements ReportWriter {
             s == null ? null : s.resourceGroup(),
             f.firstSeen(),
             f.evidence() == null || f.evidence().isEmpty() ? null : f.evidence()));
+  }
+
+  private static String justification(WaiverNote waiver) {
+    return waiver.reason() + " (" + waiver.kind() + " by " + waiver.approvedBy() + " until " + waiver.expires()
+        + (waiver.ticket() == null || waiver.ticket().isBlank() ? "" : ", " + waiver.ticket()) + ")";
   }
 
   private static String baselineState(String status) {

@@ -65,6 +65,13 @@ class AuditWaiversTest {
     // Still in the reports: a waiver takes a finding out of the gate, not out of the evidence.
     JsonNode after = JsonMapper.builder().build().readTree(tmp.resolve("waived/findings.json").toFile());
     assertThat(after.get("findings").size()).isEqualTo(findings.get("findings").size());
+    List<String> waivedInJson = new ArrayList<>();
+    after.get("findings").forEach(f -> {
+      if (f.at("/waiver/state").asString().equals("applies")) {
+        waivedInJson.add(f.get("ruleId").asString());
+      }
+    });
+    assertThat(waivedInJson).containsExactlyInAnyOrderElementsOf(criticals);
 
     Path expired = waiveCriticals(findings, TODAY.minusDays(1));
     CliRun again = run("audit", "--demo", "--out", tmp.resolve("expired").toString(), "--fail-on", "critical",
