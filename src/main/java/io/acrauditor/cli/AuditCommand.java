@@ -12,10 +12,12 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.findings.WaiverTemplate;
 import io.acrauditor.findings.Waivers;
 import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -179,6 +181,11 @@ public class AuditCommand implements Callable<Integer> {
     new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
     if (waiverOptions.given()) {
       new WaiverSummaryPrinter(spec.commandLine().getOut()).print(result.findings(), waivers);
+    }
+    if (waiverOptions.template != null) {
+      AtomicFiles.write(waiverOptions.template, WaiverTemplate.render(result.findings(), waivers, result.run().runId())
+          .getBytes(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().println("Waiver template: " + waiverOptions.template.toAbsolutePath());
     }
     // An accepted risk does not fail the gate; one whose waiver expired does again.
     List<Finding> gating = (failOnNew ? newFindings(result) : result.findings()).stream()

@@ -18,6 +18,11 @@ public class WaiverOptions {
       description = "Refuse a waiver that expires more than this many days after today (default: ${DEFAULT-VALUE}).")
   int maxDays;
 
+  @Option(names = "--write-waivers-template", paramLabel = "FILE",
+      description = "After the audit, write a waiver file with a waiver for each finding no waiver covers, "
+          + "reasons left empty, for a reviewer to fill in and pass to --waivers.")
+  Path template;
+
   /** The waivers, judged on {@code today}; a bad file stops the command (exit 2) naming file and line. */
   Waivers load(LocalDate today) {
     return files.isEmpty() ? Waivers.none(today) : WaiverFiles.load(files, today, maxDays);

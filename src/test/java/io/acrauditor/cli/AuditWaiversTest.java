@@ -83,6 +83,34 @@ class AuditWaiversTest {
   }
 
   @Test
+  void aTemplateOfTheRunIsRefusedUntilFilledInThenWaivesEverything() throws IOException {
+    Path template = tmp.resolve("template.yaml");
+    CliRun first = run("audit", "--demo", "--out", tmp.resolve("t1").toString(), "--fail-on", "info",
+        "--write-waivers-template", template.toString());
+    assertThat(first.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(first.out()).contains("Waiver template: " + template.toAbsolutePath());
+    JsonNode findings = JsonMapper.builder().build().readTree(tmp.resolve("t1/findings.json").toFile());
+    String text = Files.readString(template);
+    for (JsonNode f : findings.get("findings")) {
+      assertThat(text).contains("fingerprint: \"" + f.get("fingerprint").asString() + "\"");
+    }
+
+    CliRun unfilled = run("audit", "--demo", "--out", tmp.resolve("t2").toString(), "--waivers", template.toString());
+    assertThat(unfilled.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(unfilled.err()).startsWith("acr-auditor: " + template + ":").contains("waivers[0].");
+
+    Path filled = Files.writeString(tmp.resolve("filled.yaml"), text
+        .replace("reason: \"\"", "reason: \"accepted in review\"")
+        .replace("approvedBy: \"\"", "approvedBy: \"reviewer\"")
+        .replace("expires: \"\"", "expires: \"" + TODAY.plusDays(90) + "\""));
+    CliRun waived = run("audit", "--demo", "--out", tmp.resolve("t3").toString(), "--fail-on", "info",
+        "--waivers", filled.toString());
+    assertThat(waived.err()).isEmpty();
+    assertThat(waived.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(waived.out()).contains("Accepted risks: " + findings.get("findings").size() + " findings waived");
+  }
+
+  @Test
   void theExampleFileLoadsAndListsAStaleWaiver() throws IOException {
     Path example = Path.of("docs/examples/waivers.yaml");
     Path copy = Files.writeString(tmp.resolve("with-stale.yaml"), Files.readString(example)
