@@ -52,7 +52,7 @@ final class ReportStep implements Tasklet {
     AuditRequest request = session.request();
     Inventory inventory = Inventory.takeFrom(session);
     AuditResult result = assemble(session, inventory, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    ReportWriters.standard(request.templates()).writeAll(result, request.runFolder());
+    ReportWriters.forFormats(request.formats(), request.templates()).writeAll(result, request.runFolder());
     history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString());
     RunState.clear(request.runFolder());
     session.finished(result);
@@ -110,8 +110,9 @@ final class ReportStep implements Tasklet {
         inventory.accessMatrix(),
         rules,
         comparison,
-        GateDecision.decide(findings, comparison, request.failOn(), request.failOnNew()),
-        Controls.of(rules, evaluation.checks()));
+        GateDecision.decide(findings, comparison, request.failOn(), request.failOnNew(), request.waivers()),
+        Controls.of(rules, evaluation.checks()),
+        request.waivers());
   }
 
   private RunComparison compare(

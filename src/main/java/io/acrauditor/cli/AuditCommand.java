@@ -11,8 +11,12 @@ import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.Severity;
+import io.acrauditor.findings.WaiverTemplate;
+import io.acrauditor.findings.Waivers;
+import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -43,15 +48,16 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Audits an inventory and writes findings.json, report.html and the audited snapshot.json into a run folder.",
+      "Audits an inventory and writes findings.json, report.html (and the formats --format adds) and the audited "
+          + "snapshot.json into a run folder.",
       "The inventory is the bundled demo estate (--demo), a snapshot file (--snapshot), or live Azure "
           + "(--subscription/--all-subscriptions, read-only; the collected snapshot is kept in the run folder)."
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
-      "0:no finding at or above --fail-on",
+      "0:no finding at or above --fail-on (waived findings aside)",
       "1:findings at or above --fail-on",
-      "2:the audit could not be done (bad input, bad rules, unwritable output, Azure unreachable)"
+      "2:the audit could not be done (bad input, bad rules, bad waivers, unwritable output, Azure unreachable)"
     })
 public class AuditCommand implements Callable<Integer> {
   private static final Logger SUMMARY_LOG = LoggerFactory.getLogger("io.acrauditor.audit");
@@ -81,6 +87,8 @@ public class AuditCommand implements Callable<Integer> {
 
   @Mixin HistoryOptions historyOptions;
 
+  @Mixin WaiverOptions waiverOptions;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder for the outputs (default: <UTC timestamp> under $ACR_AUDITOR_REPORTS_DIR, else out/).")
   Path out;
@@ -102,6 +110,12 @@ public class AuditCommand implements Callable<Integer> {
       description = "Report template directory; a template there overrides the built-in one of the same name.")
   Path templates;
 
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = ReportFormat.DEFAULT,
+      description = "Files to write, comma-separated: html (report.html), json (findings.json, always written), "
+          + "sarif (findings.sarif), ocsf (findings.ocsf.jsonl), csv (findings.csv), jsonl (findings.jsonl) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String formats;
+
   @Option(names = "--param", paramLabel = "KEY=VALUE",
       description = "Rule parameter, as <subject>.<name> (e.g. token.expiringSoonDays=14) or <RULE-ID>.<name>.")
   Map<String, String> params = new LinkedHashMap<>();
@@ -109,6 +123,9 @@ public class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final AuditRunner runner;
+
+  /** Read with the rules, before anything is audited; judged on the day the run started (UTC). */
+  private Waivers waivers;
 
   AuditCommand(AuditRunner runner) {
     this.runner = runner;
@@ -143,7 +160,9 @@ public class AuditCommand implements Callable<Integer> {
   /** Rules load and self-test before the run folder is made or any input read. */
   private AuditRequest request(String runId, Path runFolder, Instant started, List<String> arguments) {
     Severity threshold = parseSeverity();
+    Set<ReportFormat> reportFormats = parseFormats();
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
+    waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
     AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
         ? new DemoEstateInput()
@@ -153,16 +172,24 @@ public class AuditCommand implements Callable<Integer> {
                 azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
-        arguments, failOnNew);
+        arguments, failOnNew, reportFormats, waivers);
   }
 
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
     new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
-    // The report states this same decision as its verdict.
+    if (waiverOptions.given()) {
+      new WaiverSummaryPrinter(spec.commandLine().getOut()).print(result.findings(), waivers);
+    }
+    if (waiverOptions.template != null) {
+      AtomicFiles.write(waiverOptions.template, WaiverTemplate.render(result.findings(), waivers, result.run().runId())
+          .getBytes(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().println("Waiver template: " + waiverOptions.template.toAbsolutePath());
+    }
+    // The report states this same decision as its verdict; an accepted risk does not fail it.
     GateDecision gate = result.gate() != null
         ? result.gate()
-        : GateDecision.decide(result.findings(), result.comparison(), threshold, failOnNew);
+        : GateDecision.decide(result.findings(), result.comparison(), threshold, failOnNew, waivers);
     int exit = gate.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     Map<String, Integer> by = result.summary().bySeverity();
     SUMMARY_LOG.info("audit finished run={} findings={} critical={} high={} medium={} low={} info={} new={} resolved={}"
@@ -183,6 +210,14 @@ public class AuditCommand implements Callable<Integer> {
     List<String> all = spec.commandLine().getParseResult().originalArgs();
     int at = all.indexOf(spec.name());
     return List.copyOf(at < 0 ? all : all.subList(at + 1, all.size()));
+  }
+
+  private Set<ReportFormat> parseFormats() {
+    try {
+      return ReportFormat.parse(formats);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
   }
 
   private Severity parseSeverity() {

@@ -58,7 +58,7 @@ final class AuditSummaryPrinter {
     // The run's gate decision, the one the exit code and the report's verdict follow.
     GateDecision gate = result.gate() != null
         ? result.gate()
-        : GateDecision.decide(result.findings(), result.comparison(), threshold, onlyNew);
+        : GateDecision.decide(result.findings(), result.comparison(), threshold, onlyNew, result.waivers());
     long failing = gate.failing();
     out.printf("%nResult: %d %sfinding(s) at or above %s%n", failing, onlyNew ? "new " : "", threshold.label());
     out.flush();

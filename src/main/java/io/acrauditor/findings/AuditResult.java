@@ -8,7 +8,8 @@ import java.util.List;
  * Everything one audit produced: the input of every report writer. {@code comparison} is null
  * when the run was made without history. The access matrix is computed as the writers walk it.
  * {@code gate} is the decision behind the exit code; {@code controls} the checks per rule and
- * per MCSB control (null for a result made without them).
+ * per MCSB control (null for a result made without them). {@code waivers} are the accepted risks
+ * the run was given, judged on its day; null when none.
  */
 public record AuditResult(
     RunMetadata run,
@@ -20,9 +21,10 @@ public record AuditResult(
     List<AppliedRule> rules,
     RunComparison comparison,
     GateDecision gate,
-    Controls controls) {
+    Controls controls,
+    Waivers waivers) {
 
-  /** A result without a gate decision or check counts (tests, and readers of older runs). */
+  /** A result without a gate decision, check counts or waivers (tests, and readers of older runs). */
   public AuditResult(
       RunMetadata run,
       Summary summary,
@@ -32,6 +34,6 @@ public record AuditResult(
       RegistryAccessPaths accessMatrix,
       List<AppliedRule> rules,
       RunComparison comparison) {
-    this(run, summary, findings, evaluationErrors, coverage, accessMatrix, rules, comparison, null, null);
+    this(run, summary, findings, evaluationErrors, coverage, accessMatrix, rules, comparison, null, null, null);
   }
 }

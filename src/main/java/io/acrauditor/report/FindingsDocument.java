@@ -14,6 +14,7 @@ import io.acrauditor.findings.RunComparison.PastFinding;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
+import io.acrauditor.findings.Waivers;
 import io.acrauditor.inventory.Coverage;
 import java.util.List;
 import java.util.Locale;
@@ -137,13 +138,11 @@ record FindingsDocument(
                 summary.coverageGaps());
     Coverage coverage = result.coverage() == null ? Coverage.empty() : result.coverage();
     RunComparison comparison = result.comparison();
-    List<ReportedFinding> findings =
-        ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
-            .map(f -> complete(f, comparison, result.run()))
-            .toList();
+    List<ReportedFinding> findings = reportedFindings(result);
     GateDecision gate = result.gate() != null
         ? result.gate()
-        : GateDecision.decide(result.findings() == null ? List.of() : result.findings(), comparison, Severity.HIGH, false);
+        : GateDecision.decide(
+            result.findings() == null ? List.of() : result.findings(), comparison, Severity.HIGH, false, result.waivers());
     return new FindingsDocument(
         FORMAT_VERSION,
         result.run(),
@@ -164,7 +163,19 @@ record FindingsDocument(
             .toList());
   }
 
-  private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run) {
+  /** The findings in report order, each with where it stands against the previous run. */
+  static List<ReportedFinding> reportedFindings(AuditResult result) {
+    return ReportOrder.sorted(result.findings(), ReportOrder.FINDING).stream()
+        .map(f -> complete(f, result.comparison(), result.run(), result.waivers()))
+        .toList();
+  }
+
+  /** Findings of the previous run that this run no longer raises, in report order. */
+  static List<PastFinding> resolvedFindings(AuditResult result) {
+    return result.comparison() == null ? List.of() : ReportOrder.sorted(result.comparison().resolved(), ReportOrder.PAST_FINDING);
+  }
+
+  private static ReportedFinding complete(Finding f, RunComparison comparison, RunMetadata run, Waivers waivers) {
     Remediation remediation = f.remediation();
     if (remediation != null && remediation.commands() == null) {
       remediation = new Remediation(remediation.text(), List.of());
@@ -181,7 +192,8 @@ record FindingsDocument(
         f.references() == null ? List.of() : f.references(),
         f.fingerprint(),
         history == null ? null : history.status(),
-        history == null ? null : history.firstSeen());
+        history == null ? null : history.firstSeen(),
+        WaiverNote.of(waivers, f));
   }
 
   /**
@@ -222,6 +234,7 @@ record FindingsDocument(
             .toList());
   }
 
+  /** Without the rule's remediation templates: each finding carries its own, filled in. */
   private static AppliedRule complete(AppliedRule r) {
     return new AppliedRule(
         r.id(),
@@ -232,6 +245,7 @@ record FindingsDocument(
         r.references() == null ? List.of() : r.references(),
         r.parameters() == null ? Map.of() : r.parameters(),
         r.evidenceLabels() == null ? Map.of() : r.evidenceLabels(),
-        r.commandNotes() == null ? List.of() : r.commandNotes());
+        r.commandNotes() == null ? List.of() : r.commandNotes(),
+        null);
   }
 }

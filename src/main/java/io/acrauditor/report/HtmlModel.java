@@ -192,7 +192,7 @@ public record HtmlModel(
     IdentityAccess.FindingLinks findingLinks = new IdentityAccess.FindingLinks(doc.findings());
     GateDecision gate = result.gate() != null
         ? result.gate()
-        : GateDecision.decide(result.findings() == null ? List.of() : result.findings(), result.comparison(), Severity.HIGH, false);
+        : GateDecision.decide(result.findings() == null ? List.of() : result.findings(), result.comparison(), Severity.HIGH, false, result.waivers());
     return new HtmlModel(
         run,
         entries(run.parameters()),

@@ -3,9 +3,7 @@ package io.acrauditor.report;
 import io.acrauditor.findings.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.ObjectWriter;
 
 /**
@@ -26,15 +24,7 @@ public final class JsonReportWriter implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    try {
-      WRITER.writeValue(out, FindingsDocument.of(result));
-    } catch (JacksonIOException e) {
-      // The disk, not the document: the caller reports it as an unwritable file.
-      IOException cause = e.getCause();
-      throw cause != null ? cause : new IOException(e.getOriginalMessage(), e);
-    } catch (JacksonException e) {
-      throw new ReportRenderException(FILE_NAME, e.getOriginalMessage(), e);
-    }
+    JsonStreams.write(FILE_NAME, () -> WRITER.writeValue(out, FindingsDocument.of(result)));
     out.write('\n');
   }
 }

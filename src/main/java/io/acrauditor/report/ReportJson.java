@@ -30,4 +30,7 @@ final class ReportJson {
               v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .addMixIn(Severity.class, SeverityAsLabel.class)
           .build();
+
+  /** The same conventions, one document per line: for the JSON Lines formats. */
+  static final JsonMapper LINES = MAPPER.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 }

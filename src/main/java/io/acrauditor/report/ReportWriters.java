@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes every report of a run into its run folder.
@@ -50,6 +51,28 @@ public final class ReportWriters {
    */
   public static ReportWriters standard(Optional<Path> templatesDir, int pathsPerRegistry) {
     return new ReportWriters(List.of(new HtmlReportWriter(templatesDir, pathsPerRegistry), new JsonReportWriter()));
+  }
+
+  /**
+   * The writers of {@code formats}: {@code report.html} first, then the machine formats, and
+   * {@code findings.json} last whether asked for or not (its presence marks a complete run).
+   */
+  public static ReportWriters forFormats(Set<ReportFormat> formats, Optional<Path> templatesDir) {
+    List<ReportWriter> writers = new ArrayList<>();
+    for (ReportFormat format : ReportFormat.values()) {
+      if (formats.contains(format) && format != ReportFormat.JSON) {
+        writers.add(switch (format) {
+          case HTML -> new HtmlReportWriter(templatesDir, HtmlReportWriter.DEFAULT_PATHS_PER_REGISTRY);
+          case SARIF -> new SarifReportWriter();
+          case OCSF -> new OcsfReportWriter();
+          case CSV -> new CsvReportWriter();
+          case JSONL -> new JsonLinesReportWriter();
+          case JSON -> throw new IllegalStateException("findings.json is added last");
+        });
+      }
+    }
+    writers.add(new JsonReportWriter());
+    return new ReportWriters(writers);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.acrauditor.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.Reference;
 import io.acrauditor.findings.Remediation;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * A {@link Finding} as the reports show it: the same fields in the same order, then where it
  * stands against the previous run. {@code status} ({@code new} or {@code open}) and {@code
- * firstSeen} are null when the run was not compared with any. Public because templates reach it.
+ * firstSeen} are null when the run was not compared with any; {@code waiver} when no waiver names it.
+ * Public because templates reach it.
  */
 public record ReportedFinding(
     String ruleId,
@@ -25,9 +27,16 @@ public record ReportedFinding(
     List<Reference> references,
     String fingerprint,
     String status,
-    String firstSeen) {
+    String firstSeen,
+    WaiverNote waiver) {
 
   boolean isNew() {
     return FindingHistory.NEW.equals(status);
+  }
+
+  /** An accepted risk today: out of the gate, listed with its waiver. Derived, so not written. */
+  @JsonIgnore
+  public boolean isWaived() {
+    return waiver != null && waiver.applies();
   }
 }

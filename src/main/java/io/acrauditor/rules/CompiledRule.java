@@ -82,8 +82,9 @@ public final class CompiledRule {
   }
 
   public AppliedRule appliedRule() {
-    return new AppliedRule(id(), title(), severity(), subject().variable(), definition.rationale(), references(), parameters,
-        definition.evidenceLabels(), definition.commandNotes());
+    return new AppliedRule(
+        id(), title(), severity(), subject().variable(), definition.rationale(), references(), parameters,
+        definition.evidenceLabels(), definition.commandNotes(), definition.remediation());
   }
 
   Optional<Object> celParameters() {

@@ -9,6 +9,7 @@ import io.acrauditor.inventory.SnapshotJson;
 import io.acrauditor.inventory.index.InventoryIndex;
 import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.inventory.index.SubjectKind;
+import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleEngine;
@@ -71,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Flags: {@code --subjects N} (default 1,000,000), {@code --quick} (100,000), {@code --seed N},
  * {@code --file PATH}, {@code --heap 512m}, {@code --no-fork}, {@code --skip-pieces}, {@code
  * --skip-audit}, {@code --histogram} (class histograms of the live heap after read and after
- * index, top 15 lines), {@code --keep-out} (keep the audit's run folder).
+ * index, top 15 lines), {@code --keep-out} (keep the audit's run folder), {@code --format LIST}
+ * (the audit's {@code --format}, e.g. {@code html,json,sarif,ocsf,csv,jsonl}).
  */
 public final class OfflineEvaluationBenchmark {
   private static final double MB = 1024.0 * 1024.0;
@@ -372,7 +374,8 @@ public final class OfflineEvaluationBenchmark {
         Path run = out.resolve("run");
         int[] exit = {-1};
         Phase audit = measure("audit command", () -> {
-          exit[0] = cli.execute("audit", "--snapshot", file.toString(), "--out", run.toString(), "--fail-on", "critical");
+          exit[0] = cli.execute("audit", "--snapshot", file.toString(), "--out", run.toString(), "--fail-on", "critical",
+              "--format", flags.getOrDefault("format", ReportFormat.DEFAULT));
           return indexedSubjects >= 0 ? indexedSubjects : parsedSubjects;
         });
         auditSummary = "audit exit code " + exit[0] + "\n" + stdout + (stderr.toString().isBlank() ? "" : "stderr: " + stderr);

@@ -211,8 +211,8 @@ class HtmlReportWriterTest {
     AuditResult rich = ReportFixtures.rich();
     AuditResult passing = new AuditResult(rich.run(), rich.summary(), rich.findings(), rich.evaluationErrors(), rich.coverage(),
         rich.accessMatrix(), rich.rules(), rich.comparison(),
-        io.acrauditor.findings.GateDecision.decide(rich.findings(), rich.comparison(), io.acrauditor.findings.Severity.CRITICAL, true),
-        null);
+        io.acrauditor.findings.GateDecision.decide(rich.findings(), rich.comparison(), io.acrauditor.findings.Severity.CRITICAL, true, null),
+        null, null);
     Document doc = render(passing);
     // 2 critical findings, one of them new: only new ones count with --fail-on-new.
     assertThat(doc.selectFirst("#gate-verdict").text())
