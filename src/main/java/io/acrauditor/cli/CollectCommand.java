@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "managed identity, Azure CLI)."
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
-    exitCodeList = {"0:snapshot written (coverage gaps, if any, are recorded in it)", "2:the collection could not be done"})
+    exitCodeList = {"0:snapshot written (coverage gaps, if any, are recorded in it)", ExitCodes.BAD_INPUT_LINE,
+        ExitCodes.INFRASTRUCTURE_LINE})
 public class CollectCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   SubscriptionScope scope;
