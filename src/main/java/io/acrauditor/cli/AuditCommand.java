@@ -2,6 +2,7 @@ package io.acrauditor.cli;
 
 import io.acrauditor.batch.AuditRequest;
 import io.acrauditor.batch.AuditRunner;
+import io.acrauditor.collect.AzureClients;
 import io.acrauditor.collect.DemoEstateInput;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SnapshotFileInput;
@@ -12,8 +13,10 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.history.JdbcUrls;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,9 +112,11 @@ public class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final AuditRunner runner;
+  private final ObjectProvider<AzureClients> clients;
 
-  AuditCommand(AuditRunner runner) {
+  AuditCommand(AuditRunner runner, ObjectProvider<AzureClients> clients) {
     this.runner = runner;
+    this.clients = clients;
   }
 
   @Override
@@ -121,7 +127,25 @@ public class AuditCommand implements Callable<Integer> {
     // Milliseconds: every database keeps them, so a first-seen time reads back exactly as written.
     Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Path runFolder = out != null ? out : ReportsRoot.path().resolve(RUN_FOLDER.format(started));
-    return finish(runner.run(request(UUID.randomUUID().toString(), runFolder, started, auditArguments())), runFolder);
+    boolean newFolder = !Files.exists(runFolder);
+    String runId = UUID.randomUUID().toString();
+    try {
+      AuditRequest request = request(runId, runFolder, started, JdbcUrls.redactArguments(auditArguments()));
+      announce(runId, runFolder);
+      return finish(runner.run(request), runFolder);
+    } catch (RuntimeException e) {
+      if (newFolder) {
+        RunFolders.removeIfEmpty(runFolder);
+      }
+      throw e;
+    }
+  }
+
+  /** On stderr at once, so that a run killed later (a node drain, an OOM kill) can still be found and resumed. */
+  private void announce(String runId, Path runFolder) {
+    spec.commandLine().getErr().println("acr-auditor: run " + runId + " started in "
+        + runFolder.toAbsolutePath().normalize() + " (if it is interrupted: acr-auditor audit --restart " + runId + ")");
+    spec.commandLine().getErr().flush();
   }
 
   private Integer restart(String runId) {
@@ -131,11 +155,12 @@ public class AuditCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " completed; there is nothing to resume");
     }
     List<String> arguments = AuditRunner.commandLine(failed);
-    AuditCommand original = new AuditCommand(runner);
+    AuditCommand original = new AuditCommand(runner, clients);
     new CommandLine(original).parseArgs(arguments.toArray(String[]::new));
     original.spec = spec;
     Path runFolder = AuditRunner.runFolder(failed);
     AuditRequest request = original.request(runId, runFolder, AuditRunner.startedAt(failed), arguments);
+    announce(runId, runFolder);
     return original.finish(runner.restart(failed, request), runFolder);
   }
 
@@ -143,6 +168,9 @@ public class AuditCommand implements Callable<Integer> {
   private AuditRequest request(String runId, Path runFolder, Instant started, List<String> arguments) {
     Severity threshold = parseSeverity();
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
+    if (input.live != null) {
+      CredentialProbe.check(azure.toOptions(input.live), clients.getIfAvailable(() -> AzureClients.DEFAULT));
+    }
     AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
         ? new DemoEstateInput()

@@ -1,5 +1,7 @@
 package io.acrauditor.cli;
 
+import io.acrauditor.collect.AzureClients;
+import io.acrauditor.collect.CollectOptions;
 import io.acrauditor.collect.CollectedSnapshot;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.files.AtomicFiles;
@@ -38,12 +40,23 @@ public class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private final AzureClients clients;
+
+  public CollectCommand() {
+    this(AzureClients.DEFAULT);
+  }
+
+  CollectCommand(AzureClients clients) {
+    this.clients = clients;
+  }
+
   @Override
   public Integer call() {
+    CollectOptions options = azure.toOptions(scope);
+    CredentialProbe.check(options, clients);
     Path folder = out.toAbsolutePath().getParent();
     AtomicFiles.createDirectory(folder);
-    LiveAzureInput input = new LiveAzureInput(
-        azure.toOptions(scope), TerminalProgress.forConsole(spec.commandLine().getErr()));
+    LiveAzureInput input = new LiveAzureInput(options, TerminalProgress.forConsole(spec.commandLine().getErr()));
     LongAdder roleAssignments = new LongAdder();
     CollectedSnapshot collected = input.collect(out, assignment -> roleAssignments.increment());
     Snapshot s = collected.snapshot();

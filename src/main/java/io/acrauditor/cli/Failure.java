@@ -29,6 +29,9 @@ public record Failure(int exitCode, String message) {
 
   public static Failure of(Throwable e) {
     List<Throwable> chain = chain(e);
+    if (chain.stream().anyMatch(t -> t instanceof CredentialProbe.NoCredentialException)) {
+      return new Failure(ExitCodes.BAD_INPUT, describe(e));
+    }
     if (isDatabase(chain)) {
       return new Failure(ExitCodes.INFRASTRUCTURE, database(chain));
     }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.Iterator;
+import io.acrauditor.text.PrintableOutputStream;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -17,7 +18,7 @@ import org.springframework.core.Ordered;
  * (the audit summary, a rule list) and can be piped. Spring Boot's console appender, plain or
  * structured ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}), writes to standard output and has
  * no setting for it; it is pointed at standard error right after Spring Boot has configured it,
- * keeping its encoder. Registered in META-INF/spring.factories, so tests' contexts get it too.
+ * keeping its encoder, with control and bidi characters from the data shown escaped. Registered in META-INF/spring.factories, so tests' contexts get it too.
  */
 public class LogsToStandardError implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
   private static final String STDERR = "System.err";
@@ -33,6 +34,8 @@ public class LogsToStandardError implements ApplicationListener<ApplicationEnvir
           console.stop();
           console.setTarget(STDERR);
           console.start();
+          // After start, which set the raw target: log lines carry data (names), never raw escapes.
+          console.setOutputStream(new PrintableOutputStream(System.err));
         }
       }
     }

@@ -15,7 +15,7 @@ public final class Printable {
     return escape(text, false);
   }
 
-  /** Several lines: line feeds are kept, every other control or bidi character escaped. */
+  /** Several lines (a log event, a stack trace): line feeds and tabs are kept, every other control or bidi character escaped. */
   public static String lines(String text) {
     return escape(text, true);
   }
@@ -29,13 +29,13 @@ public final class Printable {
     if (text == null) {
       return null;
     }
-    if (text.codePoints().noneMatch(Printable::isUnsafe)) {
+    if (text.codePoints().noneMatch(c -> isUnsafe(c) && !(keepLineFeeds && (c == '\n' || c == '\t')))) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.codePoints().forEach(c -> {
-      if (keepLineFeeds && c == '\n') {
-        out.append('\n');
+      if (keepLineFeeds && (c == '\n' || c == '\t')) {
+        out.appendCodePoint(c);
       } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
       } else if (c <= 0xff) {
