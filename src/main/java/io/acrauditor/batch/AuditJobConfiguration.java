@@ -2,6 +2,7 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.AzureClients;
 import io.acrauditor.history.RunHistory;
+import io.acrauditor.history.RunOwnership;
 import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.rules.EvaluationOutcome;
 import io.acrauditor.rules.RuleEngine;
@@ -46,10 +47,11 @@ class AuditJobConfiguration {
   static final int PARTITION_THREADS = 3;
 
   @Bean
-  Job auditJob(JobRepository repository, AuditSessions sessions, Step collectInventoryStep, Step collectStep,
-      Step evaluateStep, Step reportStep) {
+  Job auditJob(JobRepository repository, AuditSessions sessions, RunOwnership ownership, Step collectInventoryStep,
+      Step collectStep, Step evaluateStep, Step reportStep) {
     JobExecutionDecider route = CollectPartitions.route(sessions);
     return new JobBuilder(JOB_NAME, repository)
+        .listener(new RunHeartbeat(ownership))
         .start(route).on(CollectPartitions.PARTITIONED.getName()).to(collectInventoryStep).next(collectStep)
         .from(route).on("*").to(collectStep).next(evaluateStep).next(reportStep)
         .end()
@@ -60,6 +62,7 @@ class AuditJobConfiguration {
   Step collectStep(JobRepository repository, AuditSessions sessions, ObjectProvider<AzureClients> clients) {
     return new StepBuilder("collect", repository)
         .tasklet(new CollectStep(sessions, orDefault(clients)))
+        .listener(StepPause.INSTANCE)
         .build();
   }
 
@@ -118,12 +121,14 @@ class AuditJobConfiguration {
         .processor(ruleProcessor)
         .writer(outcomeWriter)
         .listener(EvaluateStep.completion(sessions))
+        .listener(StepPause.INSTANCE)
         .build();
   }
 
   @Bean
   Step reportStep(JobRepository repository, AuditSessions sessions, RunHistory history) {
-    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions, history)).build();
+    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions, history))
+        .listener(StepPause.INSTANCE).build();
   }
 
   @Bean

@@ -14,6 +14,7 @@ import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
 import io.acrauditor.history.JdbcUrls;
+import io.acrauditor.history.RunOwnership;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.file.Files;
@@ -73,8 +74,13 @@ public class AuditCommand implements Callable<Integer> {
     SubscriptionScope live;
 
     @Option(names = "--restart", required = true, paramLabel = "RUN_ID",
-        description = "Resume a failed run from its failed step, without collecting again.")
+        description = "Resume a failed or interrupted (killed) run from the step it stopped in, without collecting "
+            + "again.")
     String restart;
+
+    @Option(names = "--list-runs", required = true,
+        description = "List the latest runs in the run history: run id, status, start time, last step, input.")
+    boolean listRuns;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -121,6 +127,11 @@ public class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    recoverAbandoned();
+    if (input.listRuns) {
+      new RunListPrinter(spec.commandLine().getOut()).print(runner.recentRuns(RunListPrinter.LIMIT));
+      return ExitCodes.OK;
+    }
     if (input.restart != null) {
       return restart(input.restart);
     }
@@ -141,6 +152,15 @@ public class AuditCommand implements Callable<Integer> {
     }
   }
 
+  /** Runs killed in the middle of a step are marked failed, so that they can be resumed. */
+  private void recoverAbandoned() {
+    for (String runId : runner.recoverAbandoned()) {
+      spec.commandLine().getErr().println("acr-auditor: run " + runId + " was interrupted (its process is gone); "
+          + "marked failed. Resume it with: acr-auditor audit --restart " + runId);
+    }
+    spec.commandLine().getErr().flush();
+  }
+
   /** On stderr at once, so that a run killed later (a node drain, an OOM kill) can still be found and resumed. */
   private void announce(String runId, Path runFolder) {
     spec.commandLine().getErr().println("acr-auditor: run " + runId + " started in "
@@ -153,6 +173,12 @@ public class AuditCommand implements Callable<Integer> {
         spec.commandLine(), "--restart: no run " + runId + " in the run history"));
     if (failed.getStatus() == BatchStatus.COMPLETED) {
       throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " completed; there is nothing to resume");
+    }
+    if (failed.isRunning()) {
+      throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " is still running"
+          + runner.owner(failed).map(o -> " (" + o + ")").orElse("")
+          + "; a run whose process is gone is released " + RunOwnership.STALE_AFTER.toSeconds()
+          + " s after its last heartbeat");
     }
     List<String> arguments = AuditRunner.commandLine(failed);
     AuditCommand original = new AuditCommand(runner, clients);

@@ -107,7 +107,10 @@ public record Failure(int exitCode, String message) {
 
   private static String configuredUrl() {
     String url = System.getProperty("spring.datasource.url");
-    return url != null ? url : System.getenv("SPRING_DATASOURCE_URL");
+    if (url == null) {
+      url = System.getenv("SPRING_DATASOURCE_URL");
+    }
+    return url != null ? url : LaunchArguments.defaultHistoryUrl();
   }
 
   private static boolean isDatabase(List<Throwable> chain) {
