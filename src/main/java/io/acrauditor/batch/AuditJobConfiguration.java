@@ -62,7 +62,6 @@ class AuditJobConfiguration {
   Step collectStep(JobRepository repository, AuditSessions sessions, ObjectProvider<AzureClients> clients) {
     return new StepBuilder("collect", repository)
         .tasklet(new CollectStep(sessions, orDefault(clients)))
-        .listener(StepPause.INSTANCE)
         .build();
   }
 
@@ -127,8 +126,7 @@ class AuditJobConfiguration {
 
   @Bean
   Step reportStep(JobRepository repository, AuditSessions sessions, RunHistory history) {
-    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions, history))
-        .listener(StepPause.INSTANCE).build();
+    return new StepBuilder("report", repository).tasklet(new ReportStep(sessions, history)).build();
   }
 
   @Bean

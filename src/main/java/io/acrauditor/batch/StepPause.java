@@ -1,35 +1,28 @@
 package io.acrauditor.batch;
 
 import org.springframework.batch.core.listener.ItemWriteListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * A test hook for the crash-recovery test, off unless the system property {@code
- * acrauditor.test.pause-in-step} names a step: the run then stops inside that step (collect and
- * report as they start, evaluate after its first chunk of findings is written), says so on stderr
- * and waits to be killed, so that a SIGKILL lands inside the step every time.
+ * acrauditor.test.pause-in-step} names a step: the run then stops inside that step (collect once
+ * the snapshot is written, evaluate after its first chunk of findings, report once the history
+ * has taken the run and before the reports are written), says so on stderr and waits to be killed, so that a SIGKILL
+ * lands inside the step every time.
  */
-final class StepPause implements StepExecutionListener, ItemWriteListener<Object> {
+final class StepPause implements ItemWriteListener<Object> {
   static final String PROPERTY = "acrauditor.test.pause-in-step";
   static final StepPause INSTANCE = new StepPause();
 
   private StepPause() {}
 
   @Override
-  public void beforeStep(StepExecution step) {
-    if (!"evaluate".equals(step.getStepName())) {
-      pauseIf(step.getStepName());
-    }
-  }
-
-  @Override
   public void afterWrite(Chunk<?> items) {
     pauseIf("evaluate");
   }
 
-  private static void pauseIf(String step) {
+  /** Called by a tasklet at its most delicate point. */
+  static void pauseIf(String step) {
     if (!step.equals(System.getProperty(PROPERTY))) {
       return;
     }
