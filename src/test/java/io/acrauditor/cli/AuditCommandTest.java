@@ -101,6 +101,21 @@ class AuditCommandTest {
     }
   }
 
+  @Test
+  void escapeSequencesAndBidiOverridesFromTheDataNeverReachTheTerminalRaw() throws IOException {
+    Path rules = Files.createDirectories(tmp.resolve("hostile-rules/registry"));
+    String builtIn = new String(AuditCommandTest.class.getResourceAsStream("/rules/registry/ACR-REG-001.yaml")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    Files.writeString(rules.resolve("ACR-REG-001.yaml"),
+        builtIn.replaceFirst("(?m)^title: .*$", java.util.regex.Matcher.quoteReplacement(
+            "title: \"Admin \\e[2J\\e]0;owned\\a user \\u202Eexe.txt\"")));
+    CliRun result = run("audit", "--demo", "--rules", tmp.resolve("hostile-rules").toString(),
+        "--out", tmp.resolve("hostile").toString());
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(result.out()).contains("Admin \\x1b[2J\\x1b]0;owned\\x07 user \\u202eexe.txt");
+    assertThat(result.out().chars()).noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e);
+  }
+
   @Nested
   class BadInput {
     @Test
