@@ -22,11 +22,16 @@ public final class Version {
 
   /** The abbreviated commit the jar was built from, "+dirty" when the work tree had changes. */
   public static String commit() {
-    String id = GIT.getProperty("git.commit.id.abbrev", "");
+    return commit(GIT);
+  }
+
+  /** From a git.properties as the plugin writes it: empty when the build had no git directory. */
+  static String commit(Properties git) {
+    String id = git.getProperty("git.commit.id.abbrev", "");
     if (id.isBlank()) {
       return UNKNOWN;
     }
-    return "true".equals(GIT.getProperty("git.dirty")) ? id + "+dirty" : id;
+    return "true".equals(git.getProperty("git.dirty")) ? id + "+dirty" : id;
   }
 
   public static String buildTime() {
