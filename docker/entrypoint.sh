@@ -1,6 +1,6 @@
 #!/bin/sh
-# Container entry point: the auditor's own exit code (0, 1 findings, 2 could not audit) is the
-# container's, so a Kubernetes Job or a CI step can act on it. Only /reports and /tmp are writable.
+# Container entry point: the auditor's own exit code (0 clean, 1 findings, 2 bad input, 3
+# infrastructure) is the container's, so a Kubernetes Job or a CI step can act on it. Only /reports and /tmp are writable.
 set -eu
 
 # Heap from the container's memory limit, not the node's; an OutOfMemoryError ends the run with a

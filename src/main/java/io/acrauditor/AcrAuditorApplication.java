@@ -2,11 +2,13 @@ package io.acrauditor;
 
 import io.acrauditor.cli.AcrAuditorCommand;
 import io.acrauditor.cli.CommandErrors;
+import io.acrauditor.cli.Failure;
 import io.acrauditor.cli.LaunchArguments;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -27,7 +29,21 @@ public class AcrAuditorApplication implements CommandLineRunner, ExitCodeGenerat
     LaunchArguments.overrides(args).forEach(System::setProperty);
     SpringApplication application = new SpringApplication(AcrAuditorApplication.class);
     application.setDefaultProperties(LaunchArguments.defaults(args));
-    System.exit(SpringApplication.exit(application.run(args)));
+    ConfigurableApplicationContext context;
+    try {
+      context = application.run(args);
+    } catch (RuntimeException e) {
+      // The context could not start: in practice the run-history database (busy, unreachable, a
+      // bad URL), since every command's own failures are handled by picocli. One line, its cause.
+      Failure failure = Failure.of(e);
+      System.err.println("acr-auditor: " + failure.message());
+      if (CommandErrors.debug()) {
+        e.printStackTrace();
+      }
+      System.exit(failure.exitCode());
+      return;
+    }
+    System.exit(SpringApplication.exit(context));
   }
 
   @Override

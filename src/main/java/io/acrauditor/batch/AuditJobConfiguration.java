@@ -2,6 +2,7 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.AzureClients;
 import io.acrauditor.history.RunHistory;
+import io.acrauditor.history.RunOwnership;
 import io.acrauditor.inventory.index.Subject;
 import io.acrauditor.rules.RuleEngine;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -45,10 +46,11 @@ class AuditJobConfiguration {
   static final int PARTITION_THREADS = 3;
 
   @Bean
-  Job auditJob(JobRepository repository, AuditSessions sessions, Step collectInventoryStep, Step collectStep,
-      Step evaluateStep, Step reportStep) {
+  Job auditJob(JobRepository repository, AuditSessions sessions, RunOwnership ownership, Step collectInventoryStep,
+      Step collectStep, Step evaluateStep, Step reportStep) {
     JobExecutionDecider route = CollectPartitions.route(sessions);
     return new JobBuilder(JOB_NAME, repository)
+        .listener(new RunHeartbeat(ownership))
         .start(route).on(CollectPartitions.PARTITIONED.getName()).to(collectInventoryStep).next(collectStep)
         .from(route).on("*").to(collectStep).next(evaluateStep).next(reportStep)
         .end()
@@ -117,6 +119,7 @@ class AuditJobConfiguration {
         .processor(ruleProcessor)
         .writer(outcomeWriter)
         .listener(EvaluateStep.completion(sessions))
+        .listener(StepPause.INSTANCE)
         .build();
   }
 

@@ -1,6 +1,8 @@
 package io.acrauditor.batch;
 
 import io.acrauditor.findings.AuditResult;
+import io.acrauditor.history.RecentRuns;
+import io.acrauditor.history.RunOwnership;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,12 +32,45 @@ public class AuditRunner {
   private final JobRepository jobRepository;
   private final Job auditJob;
   private final AuditSessions sessions;
+  private final RunOwnership ownership;
+  private final RecentRuns recentRuns;
 
-  AuditRunner(JobOperator jobOperator, JobRepository jobRepository, Job auditJob, AuditSessions sessions) {
+  AuditRunner(JobOperator jobOperator, JobRepository jobRepository, Job auditJob, AuditSessions sessions,
+      RunOwnership ownership, RecentRuns recentRuns) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
     this.auditJob = auditJob;
     this.sessions = sessions;
+    this.ownership = ownership;
+    this.recentRuns = recentRuns;
+  }
+
+  /**
+   * Marks FAILED every execution whose process is gone (killed in the middle of a step), with its
+   * running steps, so that {@code audit --restart} can resume it. Returns the run ids marked.
+   */
+  public List<String> recoverAbandoned() {
+    List<String> recovered = new java.util.ArrayList<>();
+    for (long id : ownership.abandoned(AuditJobConfiguration.JOB_NAME)) {
+      JobExecution execution = jobRepository.getJobExecution(id);
+      if (execution == null) {
+        continue;
+      }
+      jobOperator.recover(execution);
+      ownership.release(id);
+      recovered.add(execution.getJobParameters().getString(AuditJobConfiguration.RUN_ID));
+    }
+    return recovered;
+  }
+
+  /** Who still runs an execution the job repository calls running: "host pid N", if anyone claimed it. */
+  public Optional<String> owner(JobExecution execution) {
+    return ownership.owner(execution.getId());
+  }
+
+  /** The latest runs, newest first. */
+  public List<RecentRuns.Run> recentRuns(int limit) {
+    return recentRuns.latest(AuditJobConfiguration.JOB_NAME, limit);
   }
 
   /** The result, or the first failure of the job as an {@link AuditFailedException}. */

@@ -32,6 +32,7 @@ final class CollectStep implements Tasklet {
         ? CollectPartitions.merge(session, clients, index)
         : session.request().input().collect(evidence, index);
     session.inventoryCollected(index.build(collected.snapshot(), evidence), collected.sha256());
+    StepPause.pauseIf("collect");
     return RepeatStatus.FINISHED;
   }
 }

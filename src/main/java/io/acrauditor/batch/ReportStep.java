@@ -30,9 +30,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code report}: compare with the previous run of the same scope, write every format into
- * the run folder, then record the run in the history. Recording comes last so that a run whose
- * report could not be written is never the baseline of the next one.
+ * Step {@code report}: compare with the previous run of the same scope, then record the run in the
+ * history and write every format into the run folder within one history transaction, so that a run
+ * whose report could not be written is never the baseline of the next one, and a run the history
+ * refuses leaves no report.
  *
  * <p>The index is let go before the findings are read back: what the report needs of it (the
  * scope, the coverage, the access matrix) is taken first, the matrix written to the run folder.
@@ -52,8 +53,13 @@ final class ReportStep implements Tasklet {
     AuditRequest request = session.request();
     Inventory inventory = Inventory.takeFrom(session);
     AuditResult result = assemble(session, inventory, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    ReportWriters.forFormats(request.formats(), request.templates()).writeAll(result, request.runFolder());
-    history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString());
+    // The history takes the run before the reports are moved into place, in one transaction: a
+    // failure in either leaves neither a complete-looking report nor a baseline for the next run.
+    history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString(),
+        () -> {
+          StepPause.pauseIf("report");
+          ReportWriters.forFormats(request.formats(), request.templates()).writeAll(result, request.runFolder());
+        });
     RunState.clear(request.runFolder());
     session.finished(result);
     return RepeatStatus.FINISHED;

@@ -16,9 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {AuditCommand.class, CollectCommand.class, RulesCommand.class, VersionCommand.class},
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
-      "0:no finding at or above --fail-on",
-      "1:findings at or above --fail-on",
-      "2:the audit could not be done (bad input, bad rules, unwritable output, Azure unreachable)"
+      ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INFRASTRUCTURE_LINE
     })
 public class AcrAuditorCommand implements Runnable {
   @Spec CommandSpec spec;

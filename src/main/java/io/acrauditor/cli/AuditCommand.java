@@ -2,6 +2,7 @@ package io.acrauditor.cli;
 
 import io.acrauditor.batch.AuditRequest;
 import io.acrauditor.batch.AuditRunner;
+import io.acrauditor.collect.AzureClients;
 import io.acrauditor.collect.DemoEstateInput;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SnapshotFileInput;
@@ -13,10 +14,13 @@ import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.WaiverTemplate;
 import io.acrauditor.findings.Waivers;
+import io.acrauditor.history.JdbcUrls;
+import io.acrauditor.history.RunOwnership;
 import io.acrauditor.report.ReportFormat;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,9 +60,7 @@ import picocli.CommandLine;
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
     exitCodeList = {
-      "0:no finding at or above --fail-on (waived findings aside)",
-      "1:findings at or above --fail-on",
-      "2:the audit could not be done (bad input, bad rules, bad waivers, unwritable output, Azure unreachable)"
+      ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INFRASTRUCTURE_LINE
     })
 public class AuditCommand implements Callable<Integer> {
   private static final Logger SUMMARY_LOG = LoggerFactory.getLogger("io.acrauditor.audit");
@@ -76,8 +79,13 @@ public class AuditCommand implements Callable<Integer> {
     SubscriptionScope live;
 
     @Option(names = "--restart", required = true, paramLabel = "RUN_ID",
-        description = "Resume a failed run from its failed step, without collecting again.")
+        description = "Resume a failed or interrupted (killed) run from the step it stopped in, without collecting "
+            + "again.")
     String restart;
+
+    @Option(names = "--list-runs", required = true,
+        description = "List the latest runs in the run history: run id, status, start time, last step, input.")
+    boolean listRuns;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -123,23 +131,57 @@ public class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final AuditRunner runner;
+  private final ObjectProvider<AzureClients> clients;
 
   /** Read with the rules, before anything is audited; judged on the day the run started (UTC). */
   private Waivers waivers;
 
-  AuditCommand(AuditRunner runner) {
+  AuditCommand(AuditRunner runner, ObjectProvider<AzureClients> clients) {
     this.runner = runner;
+    this.clients = clients;
   }
 
   @Override
   public Integer call() {
+    recoverAbandoned();
+    if (input.listRuns) {
+      new RunListPrinter(spec.commandLine().getOut()).print(runner.recentRuns(RunListPrinter.LIMIT));
+      return ExitCodes.OK;
+    }
     if (input.restart != null) {
       return restart(input.restart);
     }
     // Milliseconds: every database keeps them, so a first-seen time reads back exactly as written.
     Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Path runFolder = out != null ? out : ReportsRoot.path().resolve(RUN_FOLDER.format(started));
-    return finish(runner.run(request(UUID.randomUUID().toString(), runFolder, started, auditArguments())), runFolder);
+    boolean newFolder = !Files.exists(runFolder);
+    String runId = UUID.randomUUID().toString();
+    try {
+      AuditRequest request = request(runId, runFolder, started, JdbcUrls.redactArguments(auditArguments()));
+      announce(runId, runFolder);
+      return finish(runner.run(request), runFolder);
+    } catch (RuntimeException e) {
+      if (newFolder) {
+        RunFolders.removeIfEmpty(runFolder);
+      }
+      throw e;
+    }
+  }
+
+  /** Runs killed in the middle of a step are marked failed, so that they can be resumed. */
+  private void recoverAbandoned() {
+    for (String runId : runner.recoverAbandoned()) {
+      spec.commandLine().getErr().println("acr-auditor: run " + runId + " was interrupted (its process is gone); "
+          + "marked failed. Resume it with: acr-auditor audit --restart " + runId);
+    }
+    spec.commandLine().getErr().flush();
+  }
+
+  /** On stderr at once, so that a run killed later (a node drain, an OOM kill) can still be found and resumed. */
+  private void announce(String runId, Path runFolder) {
+    spec.commandLine().getErr().println("acr-auditor: run " + runId + " started in "
+        + runFolder.toAbsolutePath().normalize() + " (if it is interrupted: acr-auditor audit --restart " + runId + ")");
+    spec.commandLine().getErr().flush();
   }
 
   private Integer restart(String runId) {
@@ -148,12 +190,19 @@ public class AuditCommand implements Callable<Integer> {
     if (failed.getStatus() == BatchStatus.COMPLETED) {
       throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " completed; there is nothing to resume");
     }
+    if (failed.isRunning()) {
+      throw new ParameterException(spec.commandLine(), "--restart: run " + runId + " is still running"
+          + runner.owner(failed).map(o -> " (" + o + ")").orElse("")
+          + "; a run whose process is gone is released " + RunOwnership.STALE_AFTER.toSeconds()
+          + " s after its last heartbeat");
+    }
     List<String> arguments = AuditRunner.commandLine(failed);
-    AuditCommand original = new AuditCommand(runner);
+    AuditCommand original = new AuditCommand(runner, clients);
     new CommandLine(original).parseArgs(arguments.toArray(String[]::new));
     original.spec = spec;
     Path runFolder = AuditRunner.runFolder(failed);
     AuditRequest request = original.request(runId, runFolder, AuditRunner.startedAt(failed), arguments);
+    announce(runId, runFolder);
     return original.finish(runner.restart(failed, request), runFolder);
   }
 
@@ -163,6 +212,9 @@ public class AuditCommand implements Callable<Integer> {
     Set<ReportFormat> reportFormats = parseFormats();
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
     waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
+    if (input.live != null) {
+      CredentialProbe.check(azure.toOptions(input.live), clients.getIfAvailable(() -> AzureClients.DEFAULT));
+    }
     AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
         ? new DemoEstateInput()

@@ -5,14 +5,13 @@ import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
+import io.acrauditor.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The short summary an operator reads in a terminal or a CronJob log. */
 final class AuditSummaryPrinter {
-  private static final int TOP_RULES = 5;
-
   private final PrintWriter out;
 
   AuditSummaryPrinter(PrintWriter out) {
@@ -27,13 +26,19 @@ final class AuditSummaryPrinter {
     for (Severity s : Severity.values()) {
       out.printf("  %-9s %5d%n", s.label(), summary.bySeverity().getOrDefault(s.label(), 0));
     }
-    List<Summary.RuleCount> top = summary.byRule().stream().limit(TOP_RULES).toList();
-    if (!top.isEmpty()) {
+    // Every rule the gate counts, however many: these are what the exit code is about.
+    List<Summary.RuleCount> gatingRules = summary.byRule().stream().filter(r -> r.severity().atLeast(threshold)).toList();
+    if (!gatingRules.isEmpty()) {
       out.println();
-      out.println("  Top rules:");
-      for (Summary.RuleCount rule : top) {
-        out.printf("  %-12s %-8s %3d  %s%n", rule.ruleId(), rule.severity().label(), rule.count(), rule.title());
+      out.printf("  Rules at or above %s:%n", threshold.label());
+      for (Summary.RuleCount rule : gatingRules) {
+        out.printf("  %-12s %-8s %3d  %s%n", Printable.line(rule.ruleId()), rule.severity().label(), rule.count(),
+            Printable.line(rule.title()));
       }
+    }
+    long below = summary.byRule().size() - gatingRules.size();
+    if (below > 0) {
+      out.printf("  (%d more rule(s) below %s fired: see the report)%n", below, threshold.label());
     }
     if (summary.coverageGaps() > 0 || summary.evaluationErrors() > 0) {
       out.println();
@@ -51,7 +56,7 @@ final class AuditSummaryPrinter {
     }
     out.println();
     Path folder = runFolder.toAbsolutePath().normalize();
-    out.printf("  Run:      %s%n", result.run().runId());
+    out.printf("  Run:      %s%n", Printable.line(result.run().runId()));
     out.printf("  Report:   %s%n", folder.resolve("report.html"));
     out.printf("  Findings: %s%n", folder.resolve("findings.json"));
     out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));

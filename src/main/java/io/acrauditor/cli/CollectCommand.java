@@ -1,5 +1,7 @@
 package io.acrauditor.cli;
 
+import io.acrauditor.collect.AzureClients;
+import io.acrauditor.collect.CollectOptions;
 import io.acrauditor.collect.CollectedSnapshot;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.files.AtomicFiles;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
       "managed identity, Azure CLI)."
     },
     exitCodeListHeading = ExitCodes.LIST_HEADING,
-    exitCodeList = {"0:snapshot written (coverage gaps, if any, are recorded in it)", "2:the collection could not be done"})
+    exitCodeList = {"0:snapshot written (coverage gaps, if any, are recorded in it)", ExitCodes.BAD_INPUT_LINE,
+        ExitCodes.INFRASTRUCTURE_LINE})
 public class CollectCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   SubscriptionScope scope;
@@ -37,12 +40,23 @@ public class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private final AzureClients clients;
+
+  public CollectCommand() {
+    this(AzureClients.DEFAULT);
+  }
+
+  CollectCommand(AzureClients clients) {
+    this.clients = clients;
+  }
+
   @Override
   public Integer call() {
+    CollectOptions options = azure.toOptions(scope);
+    CredentialProbe.check(options, clients);
     Path folder = out.toAbsolutePath().getParent();
     AtomicFiles.createDirectory(folder);
-    LiveAzureInput input = new LiveAzureInput(
-        azure.toOptions(scope), TerminalProgress.forConsole(spec.commandLine().getErr()));
+    LiveAzureInput input = new LiveAzureInput(options, TerminalProgress.forConsole(spec.commandLine().getErr()));
     LongAdder roleAssignments = new LongAdder();
     CollectedSnapshot collected = input.collect(out, assignment -> roleAssignments.increment());
     Snapshot s = collected.snapshot();

@@ -30,10 +30,13 @@ public final class LaunchArguments {
   public static Map<String, Object> defaults(String[] args) {
     Map<String, Object> defaults = new HashMap<>();
     boolean audit = args.length > 0 && args[0].equals("audit") && List.of(args).stream().noneMatch(HELP::contains);
-    defaults.put("spring.datasource.url", audit
-        ? "jdbc:h2:file:" + ReportsRoot.path().resolve("history").resolve("acr-auditor").toAbsolutePath()
-        : "jdbc:h2:mem:acr-auditor-scratch");
+    defaults.put("spring.datasource.url", audit ? defaultHistoryUrl() : "jdbc:h2:mem:acr-auditor-scratch");
     return defaults;
+  }
+
+  /** The run history when nothing else is configured: an H2 file under the reports root. */
+  static String defaultHistoryUrl() {
+    return "jdbc:h2:file:" + ReportsRoot.path().resolve("history").resolve("acr-auditor").toAbsolutePath();
   }
 
   /** Explicit --db-url / --db-user win over everything else, as command-line options should. */

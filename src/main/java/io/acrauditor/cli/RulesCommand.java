@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "List, explain and self-test the audit rules (built-in catalogue plus --rules directories).")
+    description = "List, explain and self-test the audit rules (built-in catalogue plus --rules directories).",
+    exitCodeListHeading = ExitCodes.LIST_HEADING,
+    exitCodeList = {"0:done (test: every inline test passed)", "1:test: some inline test failed", ExitCodes.BAD_INPUT_LINE})
 public class RulesCommand implements Callable<Integer> {
   static final int OK = 0;
   static final int TESTS_FAILED = 1;

@@ -7,6 +7,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"acr-auditor " + Version.current()};
+    return new String[] {"acr-auditor " + Version.describe()};
   }
 }

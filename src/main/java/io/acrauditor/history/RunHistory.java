@@ -89,17 +89,33 @@ public class RunHistory {
 
   /** Records a finished run and its findings, in one transaction. Recording a run twice replaces it. */
   public void record(AuditResult result, String scopeKey, String inputKind, String runFolder) {
+    record(result, scopeKey, inputKind, runFolder, () -> {});
+  }
+
+  /**
+   * Records a finished run, then runs {@code publish} (moving the reports into place) before the
+   * transaction commits: a run the history cannot take leaves no report, and reports that cannot
+   * be written leave no history row that the next run would take as its baseline.
+   */
+  public void record(AuditResult result, String scopeKey, String inputKind, String runFolder, Runnable publish) {
+    transactions.executeWithoutResult(status -> {
+      insert(result, scopeKey, inputKind, runFolder);
+      publish.run();
+    });
+  }
+
+  private void insert(AuditResult result, String scopeKey, String inputKind, String runFolder) {
     RunComparison comparison = result.comparison();
     Summary summary = result.summary();
     String runId = result.run().runId();
-    transactions.executeWithoutResult(status -> {
+    {
       jdbc.sql("DELETE FROM audit_run WHERE run_id = ?").param(runId).update();
       jdbc.sql("""
               INSERT INTO audit_run (run_id, scope_key, input_kind, run_folder, started_at, finished_at,
                 snapshot_sha256, rule_catalog_digest, findings,
                 critical_count, high_count, medium_count, low_count, info_count)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(runId, scopeKey, inputKind, runFolder,
+          .params(runId, Columns.fit(scopeKey, Columns.SCOPE_KEY), inputKind, Columns.fit(runFolder, Columns.RUN_FOLDER),
               timestamp(result.run().startedAt()), timestamp(result.run().finishedAt()),
               result.run().snapshotSha256(), result.run().ruleCatalogDigest(), summary.findings(),
               count(summary, Severity.CRITICAL), count(summary, Severity.HIGH), count(summary, Severity.MEDIUM),
@@ -111,14 +127,16 @@ public class RunHistory {
             ? comparison.findings().get(f.fingerprint()).firstSeen()
             : result.run().startedAt();
         rows.add(new Object[] {
-          runId, f.fingerprint(), f.ruleId(), f.title(), f.severity().label(), f.subject().name(),
-          f.subject().resourceId(), f.subject().subscriptionId(), timestamp(firstSeen)
+          runId, f.fingerprint(), Columns.fit(f.ruleId(), Columns.RULE_ID), Columns.fit(f.title(), Columns.TITLE),
+          f.severity().label(), Columns.fit(f.subject().name(), Columns.SUBJECT_NAME),
+          Columns.fit(f.subject().resourceId(), Columns.RESOURCE_ID),
+          Columns.fit(f.subject().subscriptionId(), Columns.SUBSCRIPTION_ID), timestamp(firstSeen)
         });
       }
       template.batchUpdate("""
           INSERT INTO audit_finding (run_id, fingerprint, rule_id, title, severity, subject_name,
             resource_id, subscription_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    });
+    }
   }
 
   private static int count(Summary summary, Severity severity) {

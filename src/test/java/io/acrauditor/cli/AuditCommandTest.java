@@ -43,7 +43,8 @@ class AuditCommandTest {
       Path out = tmp.resolve("demo");
       CliRun result = run("audit", "--demo", "--out", out.toString());
 
-      assertThat(result.err()).isEmpty();
+      assertThat(result.err().lines()).as("stderr: the run id, at once, and nothing else").singleElement().asString()
+          .matches("acr-auditor: run [0-9a-f-]{36} started in .* \\(if it is interrupted: acr-auditor audit --restart [0-9a-f-]{36}\\)");
       assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
       assertThat(out.resolve("findings.json")).isRegularFile();
       assertThat(out.resolve("report.html")).isRegularFile();
@@ -62,6 +63,18 @@ class AuditCommandTest {
       }
       assertThat(actual).isEqualTo(expectedDemoFindings());
       assertThat(findings.get("evaluationErrors")).as("no rule errors on the demo").isEmpty();
+    }
+
+    @Test
+    void theSummaryListsEveryRuleAtOrAboveTheGateNotOnlyTheTopFive() throws IOException {
+      Set<String> expectedRules = new TreeSet<>();
+      expectedDemoFindings().forEach(line -> expectedRules.add(line.split("\t")[0]));
+      CliRun result = run("audit", "--demo", "--out", tmp.resolve("low").toString(), "--fail-on", "low");
+      assertThat(result.out()).contains("Rules at or above low:");
+      for (String rule : expectedRules) {
+        assertThat(result.out()).as(rule).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(rule) + " ");
+      }
+      assertThat(expectedRules).hasSizeGreaterThan(5);
     }
 
     @Test
@@ -88,6 +101,21 @@ class AuditCommandTest {
     }
   }
 
+  @Test
+  void escapeSequencesAndBidiOverridesFromTheDataNeverReachTheTerminalRaw() throws IOException {
+    Path rules = Files.createDirectories(tmp.resolve("hostile-rules/registry"));
+    String builtIn = new String(AuditCommandTest.class.getResourceAsStream("/rules/registry/ACR-REG-001.yaml")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    Files.writeString(rules.resolve("ACR-REG-001.yaml"),
+        builtIn.replaceFirst("(?m)^title: .*$", java.util.regex.Matcher.quoteReplacement(
+            "title: \"Admin \\e[2J\\e]0;owned\\a user \\u202Eexe.txt\"")));
+    CliRun result = run("audit", "--demo", "--rules", tmp.resolve("hostile-rules").toString(),
+        "--out", tmp.resolve("hostile").toString());
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(result.out()).contains("Admin \\x1b[2J\\x1b]0;owned\\x07 user \\u202eexe.txt");
+    assertThat(result.out().chars()).noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e);
+  }
+
   @Nested
   class BadInput {
     @Test
@@ -95,8 +123,8 @@ class AuditCommandTest {
       Path snapshot = Files.writeString(tmp.resolve("broken.json"), "{\n  \"schemaVersion\": 1,\n  \"registries\": [\n}\n");
       CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
       assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
-      assertThat(result.err()).startsWith("acr-auditor: " + snapshot).contains("line 4").contains("malformed JSON");
-      assertThat(result.err().lines()).hasSize(1);
+      assertThat(result.problems()).singleElement().asString()
+          .startsWith("acr-auditor: " + snapshot).contains("line 4").contains("malformed JSON");
       assertNoReport(tmp.resolve("o"));
     }
 
@@ -169,6 +197,32 @@ class AuditCommandTest {
   }
 
   @Test
+  void aRunThatFailsBeforeWritingAnythingLeavesNoRunFolder() {
+    Path out = tmp.resolve("never");
+    CliRun result = run("audit", "--snapshot", tmp.resolve("missing.json").toString(), "--out", out.toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aMistypedCommandOrOptionGetsADidYouMeanOnOneLine() {
+    CliRun command = run("audti", "--demo");
+    assertThat(command.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(command.err().lines().findFirst().orElseThrow()).contains("'audti'").endsWith("did you mean audit?");
+    CliRun option = run("audit", "--dmeo");
+    assertThat(option.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(option.err().lines().findFirst().orElseThrow()).contains("'--dmeo'").endsWith("did you mean --demo?");
+  }
+
+  @Test
+  void versionPrintsTheVersionTheCommitAndTheBuildTime() {
+    CliRun result = run("version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().strip())
+        .matches("acr-auditor \\S+ \\(commit ([0-9a-f]{7,}(\\+dirty)?|unknown), built (\\d{4}-\\d\\d-\\d\\dT\\S+|unknown)\\)");
+  }
+
+  @Test
   void everyCommandHasHelpListingTheExitCodes() {
     for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"rules", "--help"}, {"version", "--help"}}) {
       CliRun result = run(args);
@@ -176,7 +230,15 @@ class AuditCommandTest {
       assertThat(result.out()).contains("Usage:");
     }
     assertThat(run("audit", "--help").out()).contains("Exit codes:").contains("--fail-on");
+    for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}}) {
+      assertThat(run(args).out()).as(String.join(" ", args))
+          .contains("Exit codes:").contains("  0").contains("  1").contains("  2").contains("  3   infrastructure");
+    }
+    assertThat(run("collect", "--help").out()).contains("  2   bad input").contains("  3   infrastructure");
+    assertThat(run("rules", "--help").out()).contains("Exit codes:").contains("  2   bad input");
+    assertThat(run("version", "--help").out()).contains("Exit codes:");
   }
+
 
   private static void assertNoReport(Path out) {
     assertThat(out.resolve("findings.json")).doesNotExist();

@@ -41,7 +41,7 @@ class AuditFormatsTest {
   void theDemoInEveryFormatAgreesWithFindingsJson() throws IOException {
     Path out = tmp.resolve("all");
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--format", "html,json,sarif,ocsf,csv,jsonl");
-    assertThat(result.err()).isEmpty();
+    assertThat(result.problems()).isEmpty();
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
@@ -102,7 +102,7 @@ class AuditFormatsTest {
   void findingsJsonIsWrittenWhateverFormatIsChosen() throws IOException {
     Path out = tmp.resolve("csv-only");
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--format", "CSV", "--fail-on", "critical");
-    assertThat(result.err()).isEmpty();
+    assertThat(result.problems()).isEmpty();
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("snapshot.json", "findings.json", "findings.csv");

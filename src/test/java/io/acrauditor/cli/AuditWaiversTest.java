@@ -59,7 +59,7 @@ class AuditWaiversTest {
     Path waivers = waiveCriticals(findings, TODAY.plusDays(30));
     CliRun waived = run("audit", "--demo", "--out", tmp.resolve("waived").toString(), "--fail-on", "critical",
         "--waivers", waivers.toString());
-    assertThat(waived.err()).isEmpty();
+    assertThat(waived.problems()).isEmpty();
     assertThat(waived.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(waived.out()).contains("Accepted risks: " + criticals.size() + " finding");
     // Still in the reports: a waiver takes a finding out of the gate, not out of the evidence.
@@ -105,7 +105,7 @@ class AuditWaiversTest {
         .replace("expires: \"\"", "expires: \"" + TODAY.plusDays(90) + "\""));
     CliRun waived = run("audit", "--demo", "--out", tmp.resolve("t3").toString(), "--fail-on", "info",
         "--waivers", filled.toString());
-    assertThat(waived.err()).isEmpty();
+    assertThat(waived.problems()).isEmpty();
     assertThat(waived.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(waived.out()).contains("Accepted risks: " + findings.get("findings").size() + " findings waived");
   }
@@ -117,7 +117,7 @@ class AuditWaiversTest {
         + "  - rule: ACR-REG-001\n    subject: /subscriptions/none/*\n    reason: nothing there\n"
         + "    approvedBy: tester\n    expires: " + TODAY.plusDays(10) + "\n");
     CliRun result = run("audit", "--demo", "--out", tmp.resolve("example").toString(), "--waivers", copy.toString());
-    assertThat(result.err()).isEmpty();
+    assertThat(result.problems()).isEmpty();
     assertThat(result.out()).contains("stale waiver, matches no finding (" + copy + ":23)")
         .contains("waiver expiring on " + TODAY.plusDays(10) + " (" + copy + ":23)");
   }
@@ -135,7 +135,7 @@ class AuditWaiversTest {
 
     CliRun allowed = run("audit", "--demo", "--out", tmp.resolve("allowed").toString(), "--waivers", far.toString(),
         "--max-waiver-days", "400");
-    assertThat(allowed.err()).isEmpty();
+    assertThat(allowed.problems()).isEmpty();
   }
 
   @Test

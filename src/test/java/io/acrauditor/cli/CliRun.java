@@ -14,4 +14,9 @@ record CliRun(int exitCode, String out, String err) {
     int code = cli.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
+
+  /** What stderr says besides the line that names the run as it starts. */
+  java.util.List<String> problems() {
+    return err.lines().filter(l -> !l.matches("acr-auditor: run \\S+ started in .*")).toList();
+  }
 }

@@ -23,8 +23,10 @@ class StructuredLoggingTest {
   @TempDir Path tmp;
 
   @Test
-  void aRunEndsWithOneParsableSummaryLine() throws IOException, InterruptedException {
+  void aRunEndsWithOneParsableSummaryLineOnStandardErrorAndStandardOutputIsTheHumanSummary()
+      throws IOException, InterruptedException {
     Path stdout = tmp.resolve("stdout.txt");
+    Path stderr = tmp.resolve("stderr.txt");
     ProcessBuilder pb = new ProcessBuilder(
             ProcessHandle.current().info().command().orElse("java"),
             "-cp", System.getProperty("java.class.path"),
@@ -32,14 +34,17 @@ class StructuredLoggingTest {
             "audit", "--demo", "--out", tmp.resolve("r").toString())
         .directory(tmp.toFile())
         .redirectOutput(stdout.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+        .redirectError(stderr.toFile());
     pb.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
     pb.environment().put(ReportsRoot.ENV, tmp.toString());
     Process process = pb.start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(ExitCodes.FINDINGS);
 
-    List<String> summaries = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream()
+    List<String> out = Files.readAllLines(stdout, StandardCharsets.UTF_8);
+    assertThat(out).as("standard output is for people: no log line").noneMatch(l -> l.startsWith("{"));
+    assertThat(out).anyMatch(l -> l.startsWith("Result: 7 finding(s) at or above high"));
+    List<String> summaries = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
         .filter(l -> l.startsWith("{") && l.contains("audit finished"))
         .toList();
     assertThat(summaries).hasSize(1);

@@ -139,18 +139,20 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void findingsFailTheJobAtOnceWhileFailuresToAuditAreRetried() {
+  void findingsAndBadInputFailTheJobAtOnceWhileInfrastructureFailuresAreRetried() {
     List<PodFailurePolicyRule> rules =
         cronJob().getSpec().getJobTemplate().getSpec().getPodFailurePolicy().getRules();
-    PodFailurePolicyRule onExit = rules.stream()
-        .filter(r -> r.getOnExitCodes() != null)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no podFailurePolicy rule on exit codes"));
-    assertThat(onExit.getAction()).isEqualTo("FailJob");
-    assertThat(onExit.getOnExitCodes().getContainerName()).isEqualTo(auditor().getName());
-    assertThat(onExit.getOnExitCodes().getOperator()).isEqualTo("In");
-    // Exactly the auditor's "findings" code: "could not audit" must stay retryable.
-    assertThat(onExit.getOnExitCodes().getValues()).containsExactly(ExitCodes.FINDINGS);
+    List<PodFailurePolicyRule> onExit = rules.stream().filter(r -> r.getOnExitCodes() != null).toList();
+    assertThat(onExit).allSatisfy(r -> {
+      assertThat(r.getOnExitCodes().getContainerName()).isEqualTo(auditor().getName());
+      assertThat(r.getOnExitCodes().getOperator()).isEqualTo("In");
+    });
+    Map<String, List<Integer>> codesByAction = onExit.stream().collect(Collectors.toMap(
+        PodFailurePolicyRule::getAction, r -> r.getOnExitCodes().getValues()));
+    // Findings and bad input would only repeat: fail at once. Infrastructure may recover: retry.
+    assertThat(codesByAction.get("FailJob")).containsExactlyInAnyOrder(ExitCodes.FINDINGS, ExitCodes.BAD_INPUT);
+    assertThat(codesByAction.get("Count")).containsExactly(ExitCodes.INFRASTRUCTURE);
+    assertThat(codesByAction).doesNotContainKey("Ignore");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,6 +137,34 @@ abstract class RunHistoryContract {
     assertThat(second.out()).contains("2 new, 1 still open, 1 resolved, 1 not reassessed");
     assertThat(comparison.get("trend")).hasSize(2);
     assertThat(Files.readString(second.folder().resolve("report.html"))).contains("Resolved");
+  }
+
+  @Test
+  void aSubjectNameLongerThanItsColumnIsStoredCutWithAMarkerNeverAnSqlError() throws IOException {
+    String name = "r" + "x".repeat(1099);
+    Path estate = snapshot("long", registry(SUB_A, name, true, false), "");
+    Run run = audit("long", "--snapshot", estate.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.folder().resolve("findings.json")).isRegularFile();
+    String runId = run.findings().at("/run/runId").asString();
+    List<String> stored = jdbc.sql("SELECT subject_name FROM audit_finding WHERE run_id = ?").param(runId)
+        .query(String.class).list();
+    assertThat(stored).isNotEmpty().allSatisfy(s -> assertThat(s)
+        .hasSize(1024).startsWith(name.substring(0, 500)).endsWith("...[truncated]"));
+  }
+
+  @Test
+  void aPasswordInTheDatabaseUrlIsNeverStoredWithTheRun() throws IOException {
+    Path estate = snapshot("pw", registry(SUB_A, "r1", false, false), "");
+    Run run = audit("pw", "--snapshot", estate.toString(), "--db-url", "jdbc:h2:mem:elsewhere;USER=a;PASSWORD=hunter2");
+    String runId = run.findings().at("/run/runId").asString();
+    List<String> commandLines = jdbc.sql("""
+            SELECT c.parameter_value FROM batch_job_execution_params c
+            JOIN batch_job_execution_params r ON r.job_execution_id = c.job_execution_id
+            WHERE r.parameter_name = 'runId' AND r.parameter_value = ? AND c.parameter_name = 'commandLine'""")
+        .param(runId).query(String.class).list();
+    assertThat(commandLines).singleElement().asString()
+        .doesNotContain("hunter2").contains("PASSWORD=***");
   }
 
   @Test
