@@ -53,6 +53,21 @@ public final class ReportWriters {
   }
 
   /**
+   * The writers of {@code options.formats()}: in {@link ReportFormat} order, {@code findings.json}
+   * last, each with the templates of {@code --templates} and the classification marking.
+   */
+  public static ReportWriters forFormats(ReportOptions options, Optional<Path> templatesDir) {
+    List<ReportWriter> writers = new ArrayList<>();
+    for (ReportFormat format : ReportFormat.values()) {
+      if (format != ReportFormat.ALWAYS && options.formats().contains(format)) {
+        writers.add(format.writer(templatesDir, options));
+      }
+    }
+    writers.add(ReportFormat.ALWAYS.writer(templatesDir, options));
+    return new ReportWriters(writers);
+  }
+
+  /**
    * Writes all reports into {@code runFolder} (created when missing).
    *
    * @return the written files, in write order
