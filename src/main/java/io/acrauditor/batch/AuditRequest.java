@@ -2,6 +2,7 @@ package io.acrauditor.batch;
 
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.findings.Severity;
+import io.acrauditor.report.ReportOptions;
 import io.acrauditor.rules.RuleCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * One audit as the command line asked for it. The rule catalogue is already loaded and
  * self-tested: a bad rule stops the run before any input is read. {@code commandLine} is kept in
- * the job repository so that {@code audit --restart} can rebuild the same request.
+ * the job repository so that {@code audit --restart} can rebuild the same request (formats and
+ * classification included).
  */
 public record AuditRequest(
     String runId,
@@ -23,4 +25,5 @@ public record AuditRequest(
     Severity failOn,
     Map<String, String> parameterOverrides,
     Instant startedAt,
-    List<String> commandLine) {}
+    List<String> commandLine,
+    ReportOptions reportOptions) {}

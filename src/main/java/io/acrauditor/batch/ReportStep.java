@@ -49,7 +49,7 @@ final class ReportStep implements Tasklet {
     AuditRequest request = session.request();
     Inventory inventory = Inventory.takeFrom(session);
     AuditResult result = assemble(session, inventory, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    ReportWriters.standard(request.templates()).writeAll(result, request.runFolder());
+    ReportWriters.forFormats(request.reportOptions(), request.templates()).writeAll(result, request.runFolder());
     history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString());
     RunState.clear(request.runFolder());
     session.finished(result);

@@ -12,6 +12,8 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.report.ReportFormat;
+import io.acrauditor.report.ReportOptions;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -44,7 +47,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Audits an inventory and writes findings.json, report.html and the audited snapshot.json into a run folder.",
+      "Audits an inventory and writes findings.json, report.html, report.pdf and the audited snapshot.json into a run folder.",
       "The inventory is the bundled demo estate (--demo), a snapshot file (--snapshot), or live Azure "
           + "(--subscription/--all-subscriptions, read-only; the collected snapshot is kept in the run folder)."
     },
@@ -103,6 +106,15 @@ public class AuditCommand implements Callable<Integer> {
       description = "Report template directory; a template there overrides the built-in one of the same name.")
   Path templates;
 
+  @Option(names = "--format", paramLabel = "FORMATS", defaultValue = ReportOptions.DEFAULT_FORMATS,
+      description = "Reports to write, comma-separated: html, json, pdf (default: ${DEFAULT-VALUE}); "
+          + "findings.json is always written.")
+  String formats;
+
+  @Option(names = "--classification", paramLabel = "TEXT", defaultValue = ReportOptions.DEFAULT_CLASSIFICATION,
+      description = "Marking in the report header and on every PDF page (default: ${DEFAULT-VALUE}).")
+  String classification;
+
   @Option(names = "--param", paramLabel = "KEY=VALUE",
       description = "Rule parameter, as <subject>.<name> (e.g. token.expiringSoonDays=14) or <RULE-ID>.<name>.")
   Map<String, String> params = new LinkedHashMap<>();
@@ -144,6 +156,7 @@ public class AuditCommand implements Callable<Integer> {
   /** Rules load and self-test before the run folder is made or any input read. */
   private AuditRequest request(String runId, Path runFolder, Instant started, List<String> arguments) {
     Severity threshold = parseSeverity();
+    ReportOptions reports = new ReportOptions(parseFormats(), classification);
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
     AtomicFiles.createDirectory(runFolder);
     SnapshotInput source = input.demo
@@ -154,12 +167,12 @@ public class AuditCommand implements Callable<Integer> {
                 azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
-        arguments);
+        arguments, reports);
   }
 
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
-    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
+    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew, parseFormats());
     List<Finding> gating = failOnNew ? newFindings(result) : result.findings();
     int exit = Summaries.anyAtLeast(gating, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     Map<String, Integer> by = result.summary().bySeverity();
@@ -189,6 +202,14 @@ public class AuditCommand implements Callable<Integer> {
     List<String> all = spec.commandLine().getParseResult().originalArgs();
     int at = all.indexOf(spec.name());
     return List.copyOf(at < 0 ? all : all.subList(at + 1, all.size()));
+  }
+
+  private Set<ReportFormat> parseFormats() {
+    try {
+      return ReportFormat.parse(formats);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
   }
 
   private Severity parseSeverity() {

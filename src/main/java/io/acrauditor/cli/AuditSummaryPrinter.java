@@ -5,9 +5,11 @@ import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
+import io.acrauditor.report.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** The short summary an operator reads in a terminal or a CronJob log. */
 final class AuditSummaryPrinter {
@@ -19,7 +21,7 @@ final class AuditSummaryPrinter {
     this.out = out;
   }
 
-  void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew) {
+  void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew, Set<ReportFormat> formats) {
     Summary summary = result.summary();
     out.printf("ACR access audit: %d findings over %d subjects%n", summary.findings(), summary.subjectsEvaluated());
     out.println();
@@ -52,7 +54,12 @@ final class AuditSummaryPrinter {
     out.println();
     Path folder = runFolder.toAbsolutePath().normalize();
     out.printf("  Run:      %s%n", result.run().runId());
-    out.printf("  Report:   %s%n", folder.resolve("report.html"));
+    if (formats.contains(ReportFormat.HTML)) {
+      out.printf("  Report:   %s%n", folder.resolve(ReportFormat.HTML.fileName()));
+    }
+    if (formats.contains(ReportFormat.PDF)) {
+      out.printf("  PDF:      %s%n", folder.resolve(ReportFormat.PDF.fileName()));
+    }
     out.printf("  Findings: %s%n", folder.resolve("findings.json"));
     out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));
     List<Finding> gating = onlyNew ? AuditCommand.newFindings(result) : result.findings();

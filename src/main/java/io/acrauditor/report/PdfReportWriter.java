@@ -4,7 +4,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.Diagnostic;
 import io.acrauditor.findings.AuditResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code report.pdf}: the HTML report laid out on A4 pages by openhtmltopdf, from the same
@@ -35,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PdfReportWriter implements ReportWriter {
   public static final String FILE_NAME = "report.pdf";
-
-  private static final Logger LOG = LoggerFactory.getLogger(PdfReportWriter.class);
 
   /** Base URI of the page: not a place anything could be loaded from, and nothing is. */
   private static final String BASE_URI = "about:blank";
@@ -92,6 +87,7 @@ public final class PdfReportWriter implements ReportWriter {
   public void write(AuditResult result, OutputStream out) throws IOException {
     PrintLimits.Printed printed = limits.apply(result);
     org.w3c.dom.Document page = page(printed);
+    RendererLog.install();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.withW3cDocument(page, BASE_URI);
     builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
@@ -105,9 +101,6 @@ public final class PdfReportWriter implements ReportWriter {
         builder.useFont(() -> font(face), family, face.weight(), face.style(), true);
       }
     }
-    // The renderer's notes (CSS it does not support, the resources it was refused) are not the
-    // user's business on the console.
-    builder.withDiagnosticConsumer(PdfReportWriter::diagnostic);
     builder.toStream(out);
     try {
       builder.run();
@@ -127,7 +120,10 @@ public final class PdfReportWriter implements ReportWriter {
     } catch (ReportRenderException e) {
       throw new ReportRenderException(FILE_NAME, e.getMessage(), e);
     }
-    return new W3CDom().fromJsoup(Jsoup.parse(html.toString(), BASE_URI));
+    org.jsoup.nodes.Document parsed = Jsoup.parse(html.toString(), BASE_URI);
+    // print.css's hook for what only this renderer needs (it has no grid, flex or SVG).
+    parsed.selectFirst("html").addClass("pdf");
+    return new W3CDom().fromJsoup(parsed);
   }
 
   private static InputStream font(Face face) {
@@ -136,11 +132,5 @@ public final class PdfReportWriter implements ReportWriter {
       throw new UncheckedIOException(new IOException("font " + FONT_DIR + face.file() + " is not on the classpath"));
     }
     return in;
-  }
-
-  private static void diagnostic(Diagnostic d) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("report.pdf: {}", d.getFormattedMessage());
-    }
   }
 }

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What the PDF tests read out of a PDF, through PDFBox's own parser and text extraction. */
-record PdfDocuments(int pages, List<String> pageTexts, List<String> fonts, List<String> unembeddedFonts, List<String> actions) {
+public record PdfDocuments(int pages, List<String> pageTexts, List<String> fonts, List<String> unembeddedFonts, List<String> actions) {
 
   /** Action types a report must never carry: scripts, launching programs, fetching or submitting. */
   static final List<String> ACTIVE_ACTIONS = List.of("JavaScript", "Launch", "SubmitForm", "ImportData", "GoToR", "GoToE", "Rendition");
@@ -28,7 +28,7 @@ record PdfDocuments(int pages, List<String> pageTexts, List<String> fonts, List<
       "GoTo", "GoToR", "GoToE", "GoToDp", "Launch", "Thread", "URI", "Sound", "Movie", "Hide", "Named", "SubmitForm",
       "ResetForm", "ImportData", "SetOCGState", "Rendition", "Trans", "GoTo3DView", "JavaScript", "RichMediaExecute");
 
-  static PdfDocuments read(byte[] pdf) throws IOException {
+  public static PdfDocuments read(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       List<String> texts = new ArrayList<>();
       PDFTextStripper stripper = new PDFTextStripper();
@@ -93,11 +93,11 @@ record PdfDocuments(int pages, List<String> pageTexts, List<String> fonts, List<
   }
 
   /** The text of every page with whitespace removed: lines wrap wherever the layout put them. */
-  String compact() {
+  public String compact() {
     return String.join("", pageTexts).replaceAll("\\s+", "");
   }
 
-  static String compact(String s) {
+  public static String compact(String s) {
     return s.replaceAll("\\s+", "");
   }
 }
