@@ -88,6 +88,7 @@ public final class PdfReportWriter implements ReportWriter {
     PrintLimits.Printed printed = limits.apply(result);
     org.w3c.dom.Document page = page(printed);
     RendererLog.install();
+    ClasspathFontMapper.install();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.withW3cDocument(page, BASE_URI);
     builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);

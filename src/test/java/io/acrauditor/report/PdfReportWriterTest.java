@@ -62,6 +62,18 @@ class PdfReportWriterTest {
   }
 
   @Test
+  void aHostileClassificationIsTextInTheHtmlAndOnEveryPdfPage() throws IOException {
+    String marking = ReportFixtures.SCRIPT + ReportFixtures.IMG;
+    String html = new String(
+        new HtmlReportWriter(Optional.empty(), 50, marking).render(ReportFixtures.rich()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(org.jsoup.Jsoup.parse(html).selectFirst(".classification").text()).isEqualTo(marking);
+    assertThat(html).doesNotContain(ReportFixtures.SCRIPT).doesNotContain("<img");
+
+    PdfDocuments doc = pdf(new PdfReportWriter(Optional.empty(), marking), ReportFixtures.rich());
+    assertThat(doc.pageTexts()).allSatisfy(page -> assertThat(PdfDocuments.compact(page)).contains(PdfDocuments.compact(marking)));
+  }
+
+  @Test
   void nothingIsFetchedWhateverATemplateLinks() throws IOException {
     AtomicInteger requests = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
