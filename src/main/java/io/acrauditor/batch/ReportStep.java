@@ -58,7 +58,7 @@ final class ReportStep implements Tasklet {
     history.record(result, inventory.scopeKey(), request.input().kind(), request.runFolder().toAbsolutePath().toString(),
         () -> {
           StepPause.pauseIf("report");
-          ReportWriters.forFormats(request.formats(), request.templates()).writeAll(result, request.runFolder());
+          ReportWriters.forFormats(request.reportOptions(), request.templates()).writeAll(result, request.runFolder());
         });
     RunState.clear(request.runFolder());
     session.finished(result);

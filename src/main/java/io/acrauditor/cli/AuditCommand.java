@@ -17,6 +17,7 @@ import io.acrauditor.findings.Waivers;
 import io.acrauditor.history.JdbcUrls;
 import io.acrauditor.history.RunOwnership;
 import io.acrauditor.report.ReportFormat;
+import io.acrauditor.report.ReportOptions;
 import io.acrauditor.rules.RuleCatalog;
 import io.acrauditor.rules.RuleLoader;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Audits an inventory and writes findings.json, report.html (and the formats --format adds) and the audited "
-          + "snapshot.json into a run folder.",
+      "Audits an inventory and writes findings.json, report.html, report.pdf (or the formats --format names) and the "
+          + "audited snapshot.json into a run folder.",
       "The inventory is the bundled demo estate (--demo), a snapshot file (--snapshot), or live Azure "
           + "(--subscription/--all-subscriptions, read-only; the collected snapshot is kept in the run folder)."
     },
@@ -119,10 +120,14 @@ public class AuditCommand implements Callable<Integer> {
   Path templates;
 
   @Option(names = "--format", paramLabel = "LIST", defaultValue = ReportFormat.DEFAULT,
-      description = "Files to write, comma-separated: html (report.html), json (findings.json, always written), "
-          + "sarif (findings.sarif), ocsf (findings.ocsf.jsonl), csv (findings.csv), jsonl (findings.jsonl) "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Files to write, comma-separated: html (report.html), pdf (report.pdf), json (findings.json, "
+          + "always written), sarif (findings.sarif), ocsf (findings.ocsf.jsonl), csv (findings.csv), "
+          + "jsonl (findings.jsonl) (default: ${DEFAULT-VALUE}).")
   String formats;
+
+  @Option(names = "--classification", paramLabel = "TEXT", defaultValue = ReportOptions.DEFAULT_CLASSIFICATION,
+      description = "Marking in the report header and on every PDF page (default: ${DEFAULT-VALUE}).")
+  String classification;
 
   @Option(names = "--param", paramLabel = "KEY=VALUE",
       description = "Rule parameter, as <subject>.<name> (e.g. token.expiringSoonDays=14) or <RULE-ID>.<name>.")
@@ -209,7 +214,7 @@ public class AuditCommand implements Callable<Integer> {
   /** Rules load and self-test before the run folder is made or any input read. */
   private AuditRequest request(String runId, Path runFolder, Instant started, List<String> arguments) {
     Severity threshold = parseSeverity();
-    Set<ReportFormat> reportFormats = parseFormats();
+    ReportOptions reports = new ReportOptions(parseFormats(), classification);
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
     waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
     if (input.live != null) {
@@ -224,12 +229,12 @@ public class AuditCommand implements Callable<Integer> {
                 azure.partitionSize);
     return new AuditRequest(
         runId, runFolder, source, rules, Optional.ofNullable(templates), threshold, Map.copyOf(params), started,
-        arguments, failOnNew, reportFormats, waivers);
+        arguments, failOnNew, reports, waivers);
   }
 
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
-    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew);
+    new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew, parseFormats());
     if (waiverOptions.given()) {
       new WaiverSummaryPrinter(spec.commandLine().getOut()).print(result.findings(), waivers);
     }

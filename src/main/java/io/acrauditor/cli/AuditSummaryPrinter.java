@@ -5,10 +5,12 @@ import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.Severity;
 import io.acrauditor.findings.Summary;
+import io.acrauditor.report.ReportFormat;
 import io.acrauditor.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** The short summary an operator reads in a terminal or a CronJob log. */
 final class AuditSummaryPrinter {
@@ -18,7 +20,7 @@ final class AuditSummaryPrinter {
     this.out = out;
   }
 
-  void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew) {
+  void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew, Set<ReportFormat> formats) {
     Summary summary = result.summary();
     out.printf("ACR access audit: %d findings over %d subjects%n", summary.findings(), summary.subjectsEvaluated());
     out.println();
@@ -57,7 +59,12 @@ final class AuditSummaryPrinter {
     out.println();
     Path folder = runFolder.toAbsolutePath().normalize();
     out.printf("  Run:      %s%n", Printable.line(result.run().runId()));
-    out.printf("  Report:   %s%n", folder.resolve("report.html"));
+    if (formats.contains(ReportFormat.HTML)) {
+      out.printf("  Report:   %s%n", folder.resolve(ReportFormat.HTML.fileName()));
+    }
+    if (formats.contains(ReportFormat.PDF)) {
+      out.printf("  PDF:      %s%n", folder.resolve(ReportFormat.PDF.fileName()));
+    }
     out.printf("  Findings: %s%n", folder.resolve("findings.json"));
     out.printf("  Snapshot: %s%n", folder.resolve("snapshot.json"));
     // The run's gate decision, the one the exit code and the report's verdict follow.

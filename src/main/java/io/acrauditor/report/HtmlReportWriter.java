@@ -4,11 +4,13 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -60,12 +62,13 @@ public final class HtmlReportWriter implements ReportWriter {
       List.of(
           MAIN_TEMPLATE, "macros.ftlh", "header.ftlh", "verdict.ftlh", "controls.ftlh", "summary.ftlh",
           "access-matrix.ftlh", "findings.ftlh", "resolved.ftlh", "evaluation-errors.ftlh", "coverage.ftlh", "about.ftlh",
-          "appendix.ftlh");
+          "appendix.ftlh", "print-margins.ftlh");
   private static final Version ICI = Configuration.VERSION_2_3_34;
 
   private final Configuration freemarker;
   private final Optional<Path> templatesDir;
   private final int pathsPerRegistry;
+  private final String classification;
 
   public HtmlReportWriter(Optional<Path> templatesDir) {
     this(templatesDir, DEFAULT_PATHS_PER_REGISTRY);
@@ -73,12 +76,18 @@ public final class HtmlReportWriter implements ReportWriter {
 
   /** {@code pathsPerRegistry}: the most access paths shown for one registry, at least 1. */
   public HtmlReportWriter(Optional<Path> templatesDir, int pathsPerRegistry) {
+    this(templatesDir, pathsPerRegistry, ReportOptions.DEFAULT_CLASSIFICATION);
+  }
+
+  /** {@code classification}: the marking in the page header ({@code --classification}); blank for none. */
+  public HtmlReportWriter(Optional<Path> templatesDir, int pathsPerRegistry, String classification) {
     if (pathsPerRegistry < 1) {
       throw new IllegalArgumentException("pathsPerRegistry must be at least 1, was " + pathsPerRegistry);
     }
     this.freemarker = configure(loader(templatesDir));
     this.templatesDir = templatesDir;
     this.pathsPerRegistry = pathsPerRegistry;
+    this.classification = classification == null ? "" : classification.strip();
   }
 
   @Override
@@ -106,11 +115,40 @@ public final class HtmlReportWriter implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    HtmlModel model = HtmlModel.of(result, pathsPerRegistry);
-    OutputWriter writer = new OutputWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    write(result, pathsPerRegistry, Medium.SCREEN, null, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+  }
+
+  /** Who reads the page: a browser ({@code report.html}), or the PDF renderer ({@code report.pdf}). */
+  enum Medium {
+    SCREEN("screen"),
+    PDF("pdf");
+
+    final String id;
+
+    Medium(String id) {
+      this.id = id;
+    }
+  }
+
+  /**
+   * Renders the page to {@code out} (flushed, not closed). Besides the model, the templates see
+   * {@code classification} (a string, maybe empty), {@code medium} ({@code "screen"} or {@code
+   * "pdf"}) and, when the PDF leaves part of a large result out, {@code printLimits}.
+   */
+  void write(AuditResult result, int pathsShown, Medium medium, PrintLimits.Omitted omitted, Writer out)
+      throws IOException {
+    HtmlModel model = HtmlModel.of(result, pathsShown);
+    OutputWriter writer = new OutputWriter(out);
     try {
       Template template = freemarker.getTemplate(MAIN_TEMPLATE);
-      template.process(model, writer);
+      // Globals rather than model fields: the model is the report's, these are the rendering's.
+      Environment env = template.createProcessingEnvironment(model, writer);
+      env.setGlobalVariable("classification", new SimpleScalar(classification));
+      env.setGlobalVariable("medium", new SimpleScalar(medium.id));
+      if (omitted != null) {
+        env.setGlobalVariable("printLimits", freemarker.getObjectWrapper().wrap(omitted));
+      }
+      env.process();
       writer.flush();
     } catch (IOException | TemplateException | RuntimeException e) {
       IOException output = writer.failure();

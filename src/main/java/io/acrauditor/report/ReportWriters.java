@@ -54,24 +54,17 @@ public final class ReportWriters {
   }
 
   /**
-   * The writers of {@code formats}: {@code report.html} first, then the machine formats, and
-   * {@code findings.json} last whether asked for or not (its presence marks a complete run).
+   * The writers of {@code options.formats()}: in {@link ReportFormat} order, {@code findings.json}
+   * last, each with the templates of {@code --templates} and the classification marking.
    */
-  public static ReportWriters forFormats(Set<ReportFormat> formats, Optional<Path> templatesDir) {
+  public static ReportWriters forFormats(ReportOptions options, Optional<Path> templatesDir) {
     List<ReportWriter> writers = new ArrayList<>();
     for (ReportFormat format : ReportFormat.values()) {
-      if (formats.contains(format) && format != ReportFormat.JSON) {
-        writers.add(switch (format) {
-          case HTML -> new HtmlReportWriter(templatesDir, HtmlReportWriter.DEFAULT_PATHS_PER_REGISTRY);
-          case SARIF -> new SarifReportWriter();
-          case OCSF -> new OcsfReportWriter();
-          case CSV -> new CsvReportWriter();
-          case JSONL -> new JsonLinesReportWriter();
-          case JSON -> throw new IllegalStateException("findings.json is added last");
-        });
+      if (format != ReportFormat.ALWAYS && options.formats().contains(format)) {
+        writers.add(format.writer(templatesDir, options));
       }
     }
-    writers.add(new JsonReportWriter());
+    writers.add(ReportFormat.ALWAYS.writer(templatesDir, options));
     return new ReportWriters(writers);
   }
 

@@ -53,7 +53,7 @@ class AuditCommandTest {
       try (Stream<Path> files = Files.list(out)) {
         assertThat(files.map(p -> p.getFileName().toString()))
             .as("no temporary files are left behind")
-            .containsExactlyInAnyOrder("findings.json", "report.html", "snapshot.json");
+            .containsExactlyInAnyOrder("findings.json", "report.html", "report.pdf", "snapshot.json");
       }
 
       JsonNode findings = JsonMapper.builder().build().readTree(out.resolve("findings.json").toFile());

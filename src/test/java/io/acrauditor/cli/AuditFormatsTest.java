@@ -116,7 +116,7 @@ class AuditFormatsTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
     // The error on one line, then picocli's usual pointer to --help, as for every usage error.
     assertThat(result.err().lines().findFirst().orElseThrow())
-        .isEqualTo("acr-auditor: --format: unknown format 'xml'; expected one or more of html, json, sarif, ocsf, csv, jsonl");
+        .isEqualTo("acr-auditor: --format: unknown format 'xml'; valid formats: html, pdf, sarif, ocsf, csv, jsonl, json");
     assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(out).doesNotExist();
   }

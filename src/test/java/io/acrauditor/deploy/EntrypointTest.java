@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EntrypointTest {
   private static final int IMAGE_UID = 10001;
   private static final int IMAGE_GID = 10001;
-  private static final List<String> RUN_FILES = List.of("findings.json", "report.html", "snapshot.json");
+  private static final List<String> RUN_FILES = List.of("findings.json", "report.html", "report.pdf", "snapshot.json");
 
   @TempDir static Path base;
   private static Path sandbox;

@@ -17,24 +17,24 @@ class ReportFormatTest {
 
   @Test
   void findingsJsonIsAlwaysChosenAndNamesAreCaseInsensitive() {
-    assertThat(ReportFormat.parse(ReportFormat.DEFAULT)).containsExactly(ReportFormat.HTML, ReportFormat.JSON);
-    assertThat(ReportFormat.parse("SARIF, csv")).containsExactly(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.CSV);
+    assertThat(ReportFormat.parse(ReportFormat.DEFAULT)).containsExactlyInAnyOrder(ReportFormat.HTML, ReportFormat.PDF, ReportFormat.JSON);
+    assertThat(ReportFormat.parse("SARIF, csv")).containsExactlyInAnyOrder(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.CSV);
   }
 
   @Test
   void anUnknownOrEmptyNameIsRefusedNamingTheKnownOnes() {
     assertThatThrownBy(() -> ReportFormat.parse("html,pdf2"))
-        .hasMessage("unknown format 'pdf2'; expected one or more of html, json, sarif, ocsf, csv, jsonl");
+        .hasMessage("unknown format 'pdf2'; valid formats: html, pdf, sarif, ocsf, csv, jsonl, json");
     assertThatThrownBy(() -> ReportFormat.parse("html,,csv")).hasMessageContaining("empty format");
   }
 
   @Test
   void everyFormatIsWrittenUnderItsNameAndFindingsJsonLast() throws Exception {
     AuditResult result = ReportFixtures.rich();
-    List<Path> written = ReportWriters.forFormats(EnumSet.allOf(ReportFormat.class), Optional.empty())
+    List<Path> written = ReportWriters.forFormats(new ReportOptions(EnumSet.allOf(ReportFormat.class), "Confidential"), Optional.empty())
         .writeAll(result, tmp.resolve("run"));
     assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
-        "report.html", "findings.sarif", "findings.ocsf.jsonl", "findings.csv", "findings.jsonl", "findings.json");
+        "report.html", "report.pdf", "findings.sarif", "findings.ocsf.jsonl", "findings.csv", "findings.jsonl", "findings.json");
     for (ReportFormat format : ReportFormat.values()) {
       assertThat(tmp.resolve("run").resolve(format.fileName())).isNotEmptyFile();
     }
