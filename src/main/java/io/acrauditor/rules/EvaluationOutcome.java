@@ -4,16 +4,25 @@ import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
 import java.util.List;
 
-/** What the rules made of one subject: findings, and rules that could not decide. */
-public record EvaluationOutcome(List<Finding> findings, List<EvaluationError> errors) {
-  public static final EvaluationOutcome EMPTY = new EvaluationOutcome(List.of(), List.of());
+/**
+ * What the rules made of one subject: findings, rules that could not decide, and rules that were
+ * not assessed because they read something that could not be read ({@code notAssessed}: rule ids;
+ * such a rule neither passed nor failed on the subject).
+ */
+public record EvaluationOutcome(List<Finding> findings, List<EvaluationError> errors, List<String> notAssessed) {
+  public static final EvaluationOutcome EMPTY = new EvaluationOutcome(List.of(), List.of(), List.of());
 
   public EvaluationOutcome {
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
+    notAssessed = notAssessed == null ? List.of() : List.copyOf(notAssessed);
+  }
+
+  public EvaluationOutcome(List<Finding> findings, List<EvaluationError> errors) {
+    this(findings, errors, List.of());
   }
 
   public boolean isEmpty() {
-    return findings.isEmpty() && errors.isEmpty();
+    return findings.isEmpty() && errors.isEmpty() && notAssessed.isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import io.acrauditor.inventory.RegistryActivity;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
 import io.acrauditor.inventory.ScopeMap;
+import io.acrauditor.inventory.ServiceDefaults;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotException;
 import io.acrauditor.inventory.SnapshotReader;
@@ -241,7 +242,29 @@ public final class InventoryIndex {
         known,
         known ? ActivityLedger.sum(ledger.on(registries.key(registry), registry.name())) : null,
         accessPaths(registry));
-    return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts);
+    return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts,
+        registryNotRead(registry, known));
+  }
+
+  /**
+   * What could not be read of a registry: a collection its own call failed to list (absent in the
+   * snapshot, with a coverage gap), the facts drawn from it, and usage when its logs were not read.
+   */
+  private static List<String> registryNotRead(Registry registry, boolean activityKnown) {
+    List<String> notRead = new ArrayList<>();
+    if (registry.tokens() == null) {
+      notRead.add("tokens");
+    }
+    if (registry.scopeMaps() == null) {
+      notRead.add("scopeMaps");
+    }
+    if (registry.diagnosticSettings() == null) {
+      notRead.addAll(List.of("diagnosticSettings", "logsLoginEvents", "logsRepositoryEvents"));
+    }
+    if (!activityKnown) {
+      notRead.add("adminActivity");
+    }
+    return notRead;
   }
 
   /** Some diagnostic setting of the registry sends this log category to a workspace. */
@@ -291,7 +314,8 @@ public final class InventoryIndex {
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
-      if (!"disabled".equalsIgnoreCase(token.status()) && ScopeMapActions.grantsRead(map)) {
+      if ("enabled".equalsIgnoreCase(ServiceDefaults.effective(Token.class, "status", token.status()))
+          && ScopeMapActions.grantsRead(map)) {
         rows.add(new AccessPath(
             registry.id(), registry.name(), token.name(), token.id(), "Token", "token",
             map.name(), token.scopeMapId(), "registry",
@@ -299,13 +323,13 @@ public final class InventoryIndex {
             known ? lastSeen(ledger.on(registries.key(registry), token.name())) : null));
       }
     }
-    if (Boolean.TRUE.equals(registry.adminUserEnabled())) {
+    if (ServiceDefaults.effective(Registry.class, "adminUserEnabled", registry.adminUserEnabled())) {
       rows.add(new AccessPath(
           registry.id(), registry.name(), registry.name() + " (admin user)", registry.name(), "AdminUser",
           "admin-user", "admin", registry.id(), "registry", true,
           known ? lastSeen(ledger.on(registries.key(registry), registry.name())) : null));
     }
-    if (Boolean.TRUE.equals(registry.anonymousPullEnabled())) {
+    if (ServiceDefaults.effective(Registry.class, "anonymousPullEnabled", registry.anonymousPullEnabled())) {
       rows.add(new AccessPath(
           registry.id(), registry.name(), "anyone (anonymous pull)", null, "Anonymous", "anonymous",
           null, registry.id(), "registry", false, null));
@@ -331,7 +355,14 @@ public final class InventoryIndex {
         known,
         known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null);
     String id = token.id() != null ? token.id() : registry.id() + "/tokens/" + token.name();
-    return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts);
+    List<String> notRead = new ArrayList<>();
+    if (registry.scopeMaps() == null) {
+      notRead.addAll(List.of("scopeMap", "grantsWrite", "grantsDelete", "wildcardRepositories"));
+    }
+    if (!known) {
+      notRead.add("activity");
+    }
+    return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts, notRead);
   }
 
   // ---- role assignments
@@ -423,10 +454,12 @@ public final class InventoryIndex {
         role != null,
         a.grants());
     List<RegistryRef> covered = a.registries().stream().map(InventoryIndex::registryRef).toList();
-    RoleAssignmentFacts facts = new RoleAssignmentFacts(
-        a.scopeLevel(), roleFacts, principalRef(ra, a.registries()), covered);
+    PrincipalRef principal = principalRef(ra, a.registries());
+    RoleAssignmentFacts facts = new RoleAssignmentFacts(a.scopeLevel(), roleFacts, principal, covered);
     String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
-    return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts);
+    // The directory could not be read: whether the holder still exists is unknown.
+    List<String> notRead = principal.exists() == null ? List.of("principal.exists") : List.of();
+    return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts, notRead);
   }
 
   private PrincipalRef principalRef(RoleAssignment ra, Iterable<Registry> covered) {
@@ -584,8 +617,9 @@ public final class InventoryIndex {
 
   private static RegistryRef registryRef(Registry r) {
     return new RegistryRef(
-        r.id(), r.name(), r.loginServer(), r.sku() == null ? null : r.sku().name(), r.roleAssignmentMode(),
-        r.publicNetworkAccess());
+        r.id(), r.name(), r.loginServer(), r.sku() == null ? null : r.sku().name(),
+        ServiceDefaults.effective(Registry.class, "roleAssignmentMode", r.roleAssignmentMode()),
+        ServiceDefaults.effective(Registry.class, "publicNetworkAccess", r.publicNetworkAccess()));
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

@@ -3,6 +3,7 @@ package io.acrauditor.inventory.index;
 import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.RoleDefinition;
+import io.acrauditor.inventory.ServiceDefaults;
 import java.util.List;
 
 /**
@@ -18,7 +19,9 @@ record ResolvedAssignment(
     String scopeLevel, List<Registry> registries, Grants legacyGrants, Grants abacGrants) {
 
   Grants grantsOn(Registry registry) {
-    return RoleGrants.ABAC_MODE.equalsIgnoreCase(registry.roleAssignmentMode()) ? abacGrants : legacyGrants;
+    return RoleGrants.ABAC_MODE.equalsIgnoreCase(
+        ServiceDefaults.effective(Registry.class, "roleAssignmentMode", registry.roleAssignmentMode()))
+        ? abacGrants : legacyGrants;
   }
 
   boolean covers(Registry registry) {
