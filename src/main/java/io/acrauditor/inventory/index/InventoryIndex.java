@@ -453,7 +453,7 @@ public final class InventoryIndex {
         role != null ? role.type() : null,
         role != null,
         a.grants());
-    List<RegistryRef> covered = a.registries().stream().map(InventoryIndex::registryRef).toList();
+    List<CoveredRegistry> covered = a.registries().stream().map(r -> coveredRegistry(r, a.grantsOn(r))).toList();
     PrincipalRef principal = principalRef(ra, a.registries());
     RoleAssignmentFacts facts = new RoleAssignmentFacts(a.scopeLevel(), roleFacts, principal, covered);
     String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
@@ -613,6 +613,12 @@ public final class InventoryIndex {
     return new SubjectRef(
         id, name, kind.variable(), AzureIds.segment(id, "subscriptions"),
         AzureIds.segment(id, "resourceGroups"), snapshot.tenantId());
+  }
+
+  private static CoveredRegistry coveredRegistry(Registry r, Grants grants) {
+    RegistryRef ref = registryRef(r);
+    return new CoveredRegistry(ref.id(), ref.name(), ref.loginServer(), ref.sku(), ref.roleAssignmentMode(),
+        ref.publicNetworkAccess(), grants);
   }
 
   private static RegistryRef registryRef(Registry r) {

@@ -33,7 +33,7 @@ record ResolvedAssignment(
     return false;
   }
 
-  /** Union over the covered registries. */
+  /** What it allows on any covered registry (each registry's own grants are {@link #grantsOn}). */
   Grants grants() {
     Grants union = null;
     for (Registry registry : registries) {

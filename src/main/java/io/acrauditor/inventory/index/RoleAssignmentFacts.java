@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param scopeLevel {@code managementGroup}, {@code subscription}, {@code resourceGroup}, {@code
  *     registry}, or {@code repository} (registry scope with an ABAC condition)
- * @param registries the registries the scope covers
+ * @param role the role; its {@code grants} are what it allows on any of the covered registries
+ * @param registries the registries the scope covers, each with what the assignment grants there
  */
 public record RoleAssignmentFacts(
-    String scopeLevel, RoleFacts role, PrincipalRef principal, List<RegistryRef> registries) {}
+    String scopeLevel, RoleFacts role, PrincipalRef principal, List<CoveredRegistry> registries) {}
