@@ -78,7 +78,8 @@ public final class InventoryIndex {
     this.assignmentRecords = assignmentRecords;
     this.assignmentSource = assignmentSource;
     this.now = snapshot.generatedAt() == null ? Instant.EPOCH : Timestamps.parse(snapshot.generatedAt());
-    this.registries = new RegistryLookup(snapshot.registries());
+    this.registries = new RegistryLookup(snapshot.registries(),
+        snapshot.coverage() == null ? List.of() : snapshot.coverage().subscriptions(), snapshot.tenantId());
     this.ledger = new ActivityLedger(snapshot.registryActivity(), registries.idsByLoginServer());
     for (Principal p : snapshot.principals()) {
       principalsById.put(lower(p.id()), p);
@@ -368,14 +369,15 @@ public final class InventoryIndex {
   // ---- role assignments
 
   /** What a scope covers: worked out once per distinct scope, not once per assignment. */
-  private record ScopeResolution(List<Registry> covered, String level) {}
+  private record ScopeResolution(List<Registry> covered, List<Registry> mayCover, String level) {}
 
   private void resolve(AssignmentRow assignment, RoleCatalog roles, Map<String, ScopeResolution> scopes) {
     RoleDefinition role = roles.find(assignment.roleDefinitionId());
     String scope = assignment.scope();
     ScopeResolution where = scope == null
-        ? new ScopeResolution(List.of(), "unknown")
-        : scopes.computeIfAbsent(scope, s -> new ScopeResolution(registries.coveredBy(s), registries.scopeLevel(s)));
+        ? new ScopeResolution(List.of(), List.of(), "unknown")
+        : scopes.computeIfAbsent(scope, s -> new ScopeResolution(
+            registries.coveredBy(s), registries.mayBeCoveredBy(s), registries.scopeLevel(s)));
     List<Registry> covered = where.covered();
     String level = where.level();
     if ("registry".equals(level) && assignment.conditioned()) {
@@ -383,7 +385,7 @@ public final class InventoryIndex {
     }
     ResolvedAssignment resolved = new ResolvedAssignment(
         assignment.principalId(), assignment.principalType(), assignment.scope(), assignment.roleDefinitionId(),
-        role, level, covered,
+        role, level, covered, where.mayCover(),
         grantCache.of(role, RoleGrants.LEGACY_MODE, assignment.conditioned()),
         grantCache.of(role, RoleGrants.ABAC_MODE, assignment.conditioned()));
     assignments.add(resolved);
@@ -416,7 +418,7 @@ public final class InventoryIndex {
           if (!Objects.equals(record.principalId(), resolved.principalId()) || !Objects.equals(record.scope(), resolved.scope())) {
             throw changed("role assignment " + (position - 1) + " is not the one indexed");
           }
-          if (!resolved.registries().isEmpty()) {
+          if (!resolved.registries().isEmpty() || !resolved.mayCover().isEmpty()) {
             next = assignmentSubject(record, resolved);
           }
         }
@@ -455,7 +457,8 @@ public final class InventoryIndex {
         a.grants());
     List<CoveredRegistry> covered = a.registries().stream().map(r -> coveredRegistry(r, a.grantsOn(r))).toList();
     PrincipalRef principal = principalRef(ra, a.registries());
-    RoleAssignmentFacts facts = new RoleAssignmentFacts(a.scopeLevel(), roleFacts, principal, covered);
+    RoleAssignmentFacts facts = new RoleAssignmentFacts(a.scopeLevel(), roleFacts, principal, covered,
+        a.mayCover().stream().map(InventoryIndex::registryRef).toList());
     String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
     // The directory could not be read: whether the holder still exists is unknown.
     List<String> notRead = principal.exists() == null ? List.of("principal.exists") : List.of();

@@ -16,7 +16,7 @@ import java.util.List;
  */
 record ResolvedAssignment(
     String principalId, String principalType, String scope, String roleDefinitionId, RoleDefinition role,
-    String scopeLevel, List<Registry> registries, Grants legacyGrants, Grants abacGrants) {
+    String scopeLevel, List<Registry> registries, List<Registry> mayCover, Grants legacyGrants, Grants abacGrants) {
 
   Grants grantsOn(Registry registry) {
     return RoleGrants.ABAC_MODE.equalsIgnoreCase(
