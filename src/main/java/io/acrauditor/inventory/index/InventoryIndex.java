@@ -354,10 +354,12 @@ public final class InventoryIndex {
         ScopeMapActions.grantsDelete(map),
         ScopeMapActions.wildcardRepositories(map),
         known,
-        known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null);
+        known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null,
+        ScopeMapActions.unknownActions(map));
     String id = token.id() != null ? token.id() : registry.id() + "/tokens/" + token.name();
     List<String> notRead = new ArrayList<>();
-    if (registry.scopeMaps() == null) {
+    if (registry.scopeMaps() == null || !facts.unknownActions().isEmpty()) {
+      // Unlisted, or naming actions whose effect is unknown: what the map grants cannot be judged.
       notRead.addAll(List.of("scopeMap", "grantsWrite", "grantsDelete", "wildcardRepositories"));
     }
     if (!known) {
