@@ -1,6 +1,10 @@
 package io.acrauditor.collect;
 
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
@@ -20,6 +24,8 @@ import io.acrauditor.inventory.RoleDefinition;
 import io.acrauditor.inventory.ScopeMap;
 import io.acrauditor.inventory.Token;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the ARM side of the inventory through azure-resourcemanager's generated clients. The
@@ -29,6 +35,8 @@ import java.util.List;
  * are never used, and {@link Pipelines.ReadOnlyPolicy} would refuse them anyway.
  */
 final class ArmInventoryReader {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpPipeline pipeline;
   private final AzureEnvironment environment;
@@ -54,6 +62,31 @@ final class ArmInventoryReader {
 
   private static Coverage.AuditedSubscription audited(SubscriptionInner s) {
     return new Coverage.AuditedSubscription(s.subscriptionId(), s.displayName(), s.tenantId(), ArmMapper.str(s.state()));
+  }
+
+  /** ARM's management group API: the tree below a root group, read in one GET. */
+  static final String MANAGEMENT_GROUPS_API_VERSION = "2021-04-01";
+
+  /**
+   * Each subscription's management group ancestors (nearest first, the root last) by lower-cased
+   * subscription id, from the tree below the tenant root group. A subscription the caller cannot
+   * see in the tree is absent.
+   */
+  Map<String, List<String>> managementGroupAncestors(String tenantRootGroup) {
+    String url = environment.getResourceManagerEndpoint().replaceAll("/+$", "")
+        + "/providers/Microsoft.Management/managementGroups/" + tenantRootGroup
+        + "?api-version=" + MANAGEMENT_GROUPS_API_VERSION + "&$expand=children&$recurse=true";
+    try (HttpResponse response = pipeline.send(new HttpRequest(HttpMethod.GET, url)).block()) {
+      if (response == null) {
+        throw new IllegalStateException("no answer from " + url);
+      }
+      String body = response.getBodyAsString().block();
+      if (response.getStatusCode() / 100 != 2) {
+        throw new HttpResponseException("GET management group tree answered " + response.getStatusCode()
+            + (body == null ? "" : ": " + body), response, body);
+      }
+      return ManagementGroupTree.ancestors(JSON.readTree(body == null ? "{}" : body));
+    }
   }
 
   Subscription subscription(String subscriptionId) {

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -258,13 +260,58 @@ public final class AzureCollector {
       }
 
       private List<Coverage.AuditedSubscription> subscriptions() {
+        List<Coverage.AuditedSubscription> found;
         if (options.allSubscriptions()) {
-          return coverage.attempt("/subscriptions", "subscription", "list subscriptions", armUrl(),
+          found = coverage.attempt("/subscriptions", "subscription", "list subscriptions", armUrl(),
               arm::listSubscriptions).orElse(List.of());
+        } else {
+          List<String> ids = options.subscriptions().stream().distinct().toList();
+          found = parallel(ids, id -> coverage.attempt("/subscriptions/" + id, "subscription", "get subscription",
+              armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
         }
-        List<String> ids = options.subscriptions().stream().distinct().toList();
-        return parallel(ids, id -> coverage.attempt("/subscriptions/" + id, "subscription", "get subscription",
-            armUrl(), () -> arm.getSubscription(id))).stream().flatMap(Optional::stream).toList();
+        return withManagementGroupAncestors(found);
+      }
+
+      /**
+       * Places each subscription in the management group tree, so that an assignment at a
+       * management group covers exactly the subscriptions beneath it. Resource Graph gives each
+       * subscription's chain; through ARM (or when Resource Graph fails) the tree below each
+       * tenant's root group is read in one GET. A tree that cannot be read is a coverage gap, and
+       * its subscriptions keep no ancestry (such assignments then only "may cover" them).
+       */
+      private List<Coverage.AuditedSubscription> withManagementGroupAncestors(List<Coverage.AuditedSubscription> found) {
+        if (found.isEmpty()) {
+          return found;
+        }
+        Map<String, List<String>> ancestors = new HashMap<>();
+        if (options.inventorySource() == InventorySource.GRAPH) {
+          List<String> ids = found.stream().map(Coverage.AuditedSubscription::subscriptionId).toList();
+          for (int i = 0; i < ids.size(); i += ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + ResourceGraphReader.MAX_SUBSCRIPTIONS_PER_QUERY));
+            graphAttempt(() -> graph.managementGroupAncestors(batch)).ifPresent(ancestors::putAll);
+          }
+        }
+        Set<String> tenants = new TreeSet<>();
+        for (Coverage.AuditedSubscription s : found) {
+          if (!ancestors.containsKey(lower(s.subscriptionId())) && s.tenantId() != null) {
+            tenants.add(s.tenantId());
+          }
+        }
+        for (String tenant : tenants) {
+          String root = "/providers/Microsoft.Management/managementGroups/" + tenant;
+          coverage.attempt(root, "managementGroups", "get management group tree", armUrl(),
+              () -> arm.managementGroupAncestors(tenant)).ifPresent(tree -> tree.forEach(ancestors::putIfAbsent));
+        }
+        Set<String> treeRead = new TreeSet<>(tenants);
+        coverage.gaps().forEach(g -> treeRead.removeIf(t -> g.scope().endsWith("/" + t)));
+        for (Coverage.AuditedSubscription s : found) {
+          if (!ancestors.containsKey(lower(s.subscriptionId())) && treeRead.contains(s.tenantId())) {
+            coverage.add(new Coverage.Gap("/subscriptions/" + s.subscriptionId(), "managementGroups",
+                "get management group tree", null, "NotInTree",
+                "The subscription is not in the management group tree the auditor may read"));
+          }
+        }
+        return found.stream().map(s -> s.withManagementGroupAncestors(ancestors.get(lower(s.subscriptionId())))).toList();
       }
 
       /** ARM list calls, subscription by subscription. */

@@ -24,6 +24,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,12 @@ final class ResourceGraphReader {
       | where type =~ 'microsoft.resources/subscriptions'
       | project id, subscriptionId""";
 
+  /** Each subscription's management group ancestors, nearest first ({@code [{name, displayName}]}). */
+  static final String ANCESTORS_QUERY = """
+      resourcecontainers
+      | where type =~ 'microsoft.resources/subscriptions'
+      | project subscriptionId, managementGroupAncestorsChain = properties.managementGroupAncestorsChain""";
+
   private static final List<String> REGISTRY_PROPERTIES = List.of("loginServer", "adminUserEnabled",
       "publicNetworkAccess", "networkRuleSet", "networkRuleBypassOptions", "anonymousPullEnabled",
       "dataEndpointEnabled", "roleAssignmentMode", "policies", "privateEndpointConnections");
@@ -104,6 +111,27 @@ final class ResourceGraphReader {
       }
     });
     return visible;
+  }
+
+  /**
+   * The management group ancestors (names, nearest first, the root last) of the subscriptions of
+   * {@code batch} that show a chain, by lower-cased subscription id.
+   */
+  Map<String, List<String>> managementGroupAncestors(List<String> batch) {
+    Map<String, List<String>> ancestors = new HashMap<>();
+    query(ANCESTORS_QUERY, batch, row -> {
+      Object id = row.get("subscriptionId");
+      if (id != null && row.get("managementGroupAncestorsChain") instanceof List<?> chain) {
+        List<String> names = new ArrayList<>();
+        for (Object group : chain) {
+          if (group instanceof Map<?, ?> g && g.get("name") != null) {
+            names.add(g.get("name").toString());
+          }
+        }
+        ancestors.put(id.toString().toLowerCase(Locale.ROOT), List.copyOf(names));
+      }
+    });
+    return ancestors;
   }
 
   List<RegistryInner> registries(List<String> batch) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A rule ready to evaluate: every expression compiled once, parameters fixed. Immutable and safe
@@ -20,6 +22,7 @@ public final class CompiledRule {
 
   private final RuleDefinition definition;
   private final CelRuntime.Program condition;
+  private final Set<String> reads;
   private final List<CompiledOverride> severityOverrides;
   private final Template message;
   private final Map<String, CelRuntime.Program> evidence;
@@ -31,6 +34,7 @@ public final class CompiledRule {
   CompiledRule(
       RuleDefinition definition,
       CelRuntime.Program condition,
+      Set<String> reads,
       List<CompiledOverride> severityOverrides,
       Template message,
       Map<String, CelRuntime.Program> evidence,
@@ -39,6 +43,7 @@ public final class CompiledRule {
       Map<String, Object> parameters) {
     this.definition = definition;
     this.condition = condition;
+    this.reads = Collections.unmodifiableSet(new TreeSet<>(reads));
     this.severityOverrides = List.copyOf(severityOverrides);
     this.message = message;
     this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
@@ -49,7 +54,7 @@ public final class CompiledRule {
   }
 
   CompiledRule withParameters(Map<String, Object> effective) {
-    return new CompiledRule(definition, condition, severityOverrides, message, evidence, remediationText, commands, effective);
+    return new CompiledRule(definition, condition, reads, severityOverrides, message, evidence, remediationText, commands, effective);
   }
 
   public String id() {
@@ -85,6 +90,29 @@ public final class CompiledRule {
     return new AppliedRule(
         id(), title(), severity(), subject().variable(), definition.rationale(), references(), parameters,
         definition.evidenceLabels(), definition.commandNotes(), definition.remediation());
+  }
+
+  /**
+   * The subject fields the condition reads, written from the subject ({@code aadProfile.managed},
+   * {@code registriesPulled[].identityCanPull}), intermediate paths included.
+   */
+  public Set<String> reads() {
+    return reads;
+  }
+
+  /**
+   * Whether the condition reads a field the subject says could not be read ({@code notRead}): the
+   * rule can then neither pass nor fail on it.
+   */
+  boolean readsAnyOf(List<String> notRead) {
+    for (String unread : notRead) {
+      for (String path : reads) {
+        if (path.equals(unread) || path.startsWith(unread + ".") || path.startsWith(unread + "[]")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   Optional<Object> celParameters() {

@@ -15,7 +15,7 @@ public record EvaluationOutcome(List<Finding> findings, List<EvaluationError> er
   public EvaluationOutcome {
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
-    notAssessed = List.copyOf(notAssessed);
+    notAssessed = notAssessed == null ? List.of() : List.copyOf(notAssessed);
   }
 
   public EvaluationOutcome(List<Finding> findings, List<EvaluationError> errors) {

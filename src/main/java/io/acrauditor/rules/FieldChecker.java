@@ -2,9 +2,12 @@ package io.acrauditor.rules;
 
 import dev.cel.common.ast.CelExpr;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -18,19 +21,41 @@ import java.util.stream.Collectors;
  */
 final class FieldChecker {
   private final List<String> problems = new ArrayList<>();
+  private final Set<String> paths = new TreeSet<>();
 
   private FieldChecker() {}
 
+  /**
+   * What a walk found: {@code problems}, each a short sentence (empty when every name is known),
+   * and {@code paths}, every field path selected from a variable, written from the variable
+   * ({@code cluster.aadProfile.managed}; an element of a list as {@code registriesPulled[]}).
+   */
+  record Result(List<String> problems, Set<String> paths) {}
+
   /** Problems found, each a short sentence; empty when every name is known. */
   static List<String> check(CelExpr root, Map<String, Shape> variables) {
-    FieldChecker checker = new FieldChecker();
-    checker.walk(root, new HashMap<>(variables));
-    return checker.problems;
+    return walkAll(root, variables).problems();
   }
 
-  private record Resolved(Shape shape, String path) {}
+  static Result walkAll(CelExpr root, Map<String, Shape> variables) {
+    FieldChecker checker = new FieldChecker();
+    Map<String, Resolved> scope = new HashMap<>();
+    variables.forEach((name, shape) -> scope.put(name, new Resolved(shape, name, name)));
+    checker.walk(root, scope);
+    return new Result(List.copyOf(checker.problems), Collections.unmodifiableSet(checker.paths));
+  }
 
-  private void walk(CelExpr expr, Map<String, Shape> scope) {
+  /**
+   * @param path the selection as written ({@code p.expiry}), for messages
+   * @param origin the same from the variable it starts at ({@code token.credentials.passwords[].expiry})
+   */
+  private record Resolved(Shape shape, String path, String origin) {
+    Resolved(Shape shape, String path) {
+      this(shape, path, path);
+    }
+  }
+
+  private void walk(CelExpr expr, Map<String, Resolved> scope) {
     switch (expr.getKind()) {
       case IDENT, SELECT -> resolve(expr, scope);
       case CALL -> {
@@ -52,41 +77,44 @@ final class FieldChecker {
     }
   }
 
-  private void walkComprehension(CelExpr.CelComprehension loop, Map<String, Shape> scope) {
-    Shape range = resolve(loop.iterRange(), scope).shape();
+  private void walkComprehension(CelExpr.CelComprehension loop, Map<String, Resolved> scope) {
+    Resolved range = resolve(loop.iterRange(), scope);
     walk(loop.accuInit(), scope);
-    Map<String, Shape> inner = new HashMap<>(scope);
+    Map<String, Resolved> inner = new HashMap<>(scope);
     // Every comprehension variable shadows outer names, even when nothing is known about it.
-    inner.put(loop.accuVar(), Shape.OPEN);
-    inner.put(loop.iterVar(), range instanceof Shape.ListOf list ? list.element() : Shape.OPEN);
+    inner.put(loop.accuVar(), new Resolved(Shape.OPEN, "(expression)"));
+    inner.put(loop.iterVar(), new Resolved(
+        range.shape() instanceof Shape.ListOf list ? list.element() : Shape.OPEN, loop.iterVar(), range.origin() + "[]"));
     if (!loop.iterVar2().isEmpty()) {
-      inner.put(loop.iterVar2(), Shape.OPEN);
+      inner.put(loop.iterVar2(), new Resolved(Shape.OPEN, "(expression)"));
     }
     walk(loop.loopCondition(), inner);
     walk(loop.loopStep(), inner);
-    Map<String, Shape> resultScope = new HashMap<>(scope);
-    resultScope.put(loop.accuVar(), Shape.OPEN);
+    Map<String, Resolved> resultScope = new HashMap<>(scope);
+    resultScope.put(loop.accuVar(), new Resolved(Shape.OPEN, "(expression)"));
     walk(loop.result(), resultScope);
   }
 
-  private Resolved resolve(CelExpr expr, Map<String, Shape> scope) {
+  private Resolved resolve(CelExpr expr, Map<String, Resolved> scope) {
     switch (expr.getKind()) {
       case IDENT -> {
         String name = expr.ident().name();
-        return new Resolved(scope.getOrDefault(name, Shape.OPEN), name);
+        return scope.getOrDefault(name, new Resolved(Shape.OPEN, name));
       }
       case SELECT -> {
         Resolved parent = resolve(expr.select().operand(), scope);
         String field = expr.select().field();
         String path = parent.path() + "." + field;
-        return new Resolved(select(parent, field, path), path);
+        String origin = parent.origin() + "." + field;
+        paths.add(origin);
+        return new Resolved(select(parent, field, path), path, origin);
       }
       case CALL -> {
         if (expr.call().function().equals("_[_]") && expr.call().args().size() == 2) {
           Resolved container = resolve(expr.call().args().get(0), scope);
           walk(expr.call().args().get(1), scope);
           Shape element = container.shape() instanceof Shape.ListOf list ? list.element() : Shape.OPEN;
-          return new Resolved(element, container.path() + "[]");
+          return new Resolved(element, container.path() + "[]", container.origin() + "[]");
         }
         walk(expr, scope);
         return new Resolved(Shape.OPEN, "(expression)");

@@ -108,7 +108,7 @@ public final class RuleCatalog {
       out.append('\n');
     }
     out.append("\nTests:\n");
-    d.tests().forEach(t -> out.append("  ").append(t.expectFire() ? "fire" : "pass").append("  ").append(t.name()).append('\n'));
+    d.tests().forEach(t -> out.append("  ").append(t.expected()).append("  ").append(t.name()).append('\n'));
     return out.toString();
   }
 

@@ -17,9 +17,12 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.acrauditor.inventory.index.SubjectKind;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -86,6 +89,16 @@ final class RuleCel {
    * @throws IllegalArgumentException with a one-line reason when the expression is unusable
    */
   CelRuntime.Program compile(SubjectKind kind, Shape.Fields params, String where, String expression, Result result) {
+    return compileReading(kind, params, where, expression, result).program();
+  }
+
+  /**
+   * A compiled expression and the subject fields it reads, written from the subject ({@code
+   * aadProfile.managed}, {@code registriesPulled[].identityCanPull}).
+   */
+  record Reading(CelRuntime.Program program, Set<String> subjectPaths) {}
+
+  Reading compileReading(SubjectKind kind, Shape.Fields params, String where, String expression, Result result) {
     if (expression == null || expression.isBlank()) {
       throw new IllegalArgumentException(where + ": empty expression");
     }
@@ -106,12 +119,16 @@ final class RuleCel {
             + ast.getResultType().name() + " ('" + oneLine(expression) + "')");
       }
     }
-    List<String> problems = FieldChecker.check(ast.getExpr(), Map.of(kind.variable(), Shape.ofSubject(kind), PARAMS, params));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(where + ": " + String.join("; ", problems));
+    FieldChecker.Result checked =
+        FieldChecker.walkAll(ast.getExpr(), Map.of(kind.variable(), Shape.ofSubject(kind), PARAMS, params));
+    if (!checked.problems().isEmpty()) {
+      throw new IllegalArgumentException(where + ": " + String.join("; ", checked.problems()));
     }
+    String prefix = kind.variable() + ".";
+    Set<String> subjectPaths = new TreeSet<>();
+    checked.paths().stream().filter(p -> p.startsWith(prefix)).forEach(p -> subjectPaths.add(p.substring(prefix.length())));
     try {
-      return runtime.createProgram(ast);
+      return new Reading(runtime.createProgram(ast), Collections.unmodifiableSet(subjectPaths));
     } catch (CelEvaluationException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
     }

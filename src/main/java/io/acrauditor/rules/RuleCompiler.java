@@ -27,7 +27,7 @@ final class RuleCompiler {
     RuleCel cel = RuleCel.get();
     SubjectKind kind = rule.subject();
     Shape.Fields params = Shape.ofParameters(rule.parameters().keySet());
-    CelRuntime.Program condition = cel.compile(kind, params, "condition", rule.condition(), RuleCel.Result.BOOL);
+    RuleCel.Reading condition = cel.compileReading(kind, params, "condition", rule.condition(), RuleCel.Result.BOOL);
     List<CompiledRule.CompiledOverride> overrides = new ArrayList<>();
     for (int i = 0; i < rule.severityOverrides().size(); i++) {
       SeverityOverride override = rule.severityOverrides().get(i);
@@ -54,7 +54,8 @@ final class RuleCompiler {
     }
     Map<String, Object> defaults = new LinkedHashMap<>();
     rule.parameters().forEach((name, parameter) -> defaults.put(name, parameter.defaultValue()));
-    return new CompiledRule(rule, condition, overrides, message, evidence, text, commands, defaults);
+    return new CompiledRule(rule, condition.program(), condition.subjectPaths(), overrides, message, evidence, text,
+        commands, defaults);
   }
 
   private static void checkSample(Object value, Shape shape, String path, List<String> problems) {

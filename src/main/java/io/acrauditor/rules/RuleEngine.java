@@ -48,7 +48,7 @@ public final class RuleEngine {
     }
     Optional<Object> value;
     try {
-      value = Optional.of(CelValues.subjectValue(subject));
+      value = Optional.of(EffectiveSubject.of(subject.kind(), CelValues.subjectValue(subject), subject.notRead()));
     } catch (RuntimeException e) {
       // Unconvertible input is every rule's error on this subject, never a silent pass.
       List<EvaluationError> errors = new ArrayList<>();
@@ -59,7 +59,12 @@ public final class RuleEngine {
     }
     List<Finding> findings = new ArrayList<>();
     List<EvaluationError> errors = new ArrayList<>();
+    List<String> notAssessed = new ArrayList<>();
     for (CompiledRule rule : rules) {
+      if (!subject.notRead().isEmpty() && rule.readsAnyOf(subject.notRead())) {
+        notAssessed.add(rule.id());
+        continue;
+      }
       RuleEvaluation.Verdict verdict = RuleEvaluation.evaluate(rule, value, rule.celParameters(), time);
       if (verdict.conditionError() != null) {
         errors.add(new EvaluationError(rule.id(), subject.ref(), verdict.conditionError()));
@@ -82,9 +87,9 @@ public final class RuleEngine {
           rule.references(),
           Fingerprint.of(rule.id(), subject.kind().variable(), subject.ref().resourceId())));
     }
-    if (findings.isEmpty() && errors.isEmpty()) {
+    if (findings.isEmpty() && errors.isEmpty() && notAssessed.isEmpty()) {
       return EvaluationOutcome.EMPTY; // most subjects: nothing to copy
     }
-    return new EvaluationOutcome(findings, errors);
+    return new EvaluationOutcome(findings, errors, notAssessed);
   }
 }

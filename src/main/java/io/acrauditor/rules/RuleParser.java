@@ -329,8 +329,9 @@ final class RuleParser {
         throw new RuleProblem(path, where + ": missing required key 'subject'");
       }
       String expect = required(spec.expect(), path + ".expect");
-      if (!expect.equals("fire") && !expect.equals("pass")) {
-        throw new RuleProblem(path + ".expect", where + ".expect: '" + expect + "' is neither fire nor pass");
+      if (!expect.equals("fire") && !expect.equals("pass") && !expect.equals("not-assessed")) {
+        throw new RuleProblem(path + ".expect", where + ".expect: '" + expect
+            + "' is none of fire, pass, not-assessed");
       }
       tests.add(new RuleTest(
           name,
@@ -339,12 +340,13 @@ final class RuleParser {
           testNow(spec.now(), where, path),
           expect.equals("fire"),
           spec.severity() == null ? null : severity(spec.severity(), path + ".severity"),
-          spec.messageContains()));
+          spec.messageContains(),
+          expect.equals("not-assessed")));
     }
     if (tests.stream().noneMatch(RuleTest::expectFire)) {
       throw new RuleProblem("tests", "tests: no test expects 'fire'; add one that shows the rule firing");
     }
-    if (tests.stream().allMatch(RuleTest::expectFire)) {
+    if (tests.stream().noneMatch(t -> !t.expectFire() && !t.expectNotAssessed())) {
       throw new RuleProblem("tests", "tests: no test expects 'pass'; add one that shows the rule not firing");
     }
     return List.copyOf(tests);

@@ -23,6 +23,7 @@ public final class SelfTests {
         results.add(new SelfTestResult(rule.id(), rule.definition().file(), test.name(), failure == null,
             failure == null ? "" : failure));
       }
+      results.addAll(AbsentCases.check(rule));
     }
     return new SelfTestReport(results);
   }
@@ -36,9 +37,16 @@ public final class SelfTests {
     Map<String, Object> params = new LinkedHashMap<>();
     rule.definition().parameters().forEach((name, p) -> params.put(name, p.defaultValue()));
     params.putAll(test.params());
+    List<String> notRead = EffectiveSubject.notReadOf(test.subject());
+    boolean notAssessed = rule.readsAnyOf(notRead);
+    String expected = test.expected();
+    if (notAssessed || test.expectNotAssessed()) {
+      return notAssessed == test.expectNotAssessed() ? null
+          : "expected " + expected + ", got " + (notAssessed ? "not-assessed" : "assessed");
+    }
+    Map<String, Object> subject = EffectiveSubject.of(rule.subject(), test.subject(), notRead);
     RuleEvaluation.Verdict verdict = RuleEvaluation.evaluate(
-        rule, Optional.of(test.subject()), Optional.of(java.util.Collections.unmodifiableMap(params)), EvaluationTime.of(test.now()));
-    String expected = test.expectFire() ? "fire" : "pass";
+        rule, Optional.of(subject), Optional.of(java.util.Collections.unmodifiableMap(params)), EvaluationTime.of(test.now()));
     if (verdict.conditionError() != null) {
       return "expected " + expected + ", got an evaluation error: " + verdict.conditionError();
     }

@@ -54,16 +54,16 @@ class RulesCommandTest {
   @Test
   void testRunsBuiltInAndDirectoryTests() {
     assertThat(run("test", fixture("override"))).isZero();
-    assertThat(out.toString()).contains("PASS  TST-REG-900  (2 tests)").contains("PASS  TST-TOK-001  (4 tests)")
-        .endsWith("12 passed, 0 failed" + System.lineSeparator());
+    assertThat(out.toString()).contains("PASS  TST-REG-900  (2 tests)").contains("PASS  TST-TOK-001  (6 tests)")
+        .endsWith("18 passed, 0 failed" + System.lineSeparator());
   }
 
   @Test
   void testExitsOneWhenATestFails() {
     assertThat(run("test", fixture("broken/failing-test"))).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL  BRK-001  (3 tests, 1 failed)")
+    assertThat(out.toString()).contains("FAIL  BRK-001  (4 tests, 1 failed)")
         .contains("test 'wrongly expects fire': expected fire, got pass")
-        .contains("15 passed, 1 failed");
+        .contains("21 passed, 1 failed");
   }
 
   @Test

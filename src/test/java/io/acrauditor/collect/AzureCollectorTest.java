@@ -86,11 +86,13 @@ class AzureCollectorTest {
     assertThat(snapshot.tenantId()).isEqualTo(TENANT);
     assertThat(snapshot.source()).isEqualTo(new SnapshotSource("azure", "AzureCloud", "arm", "dev"));
 
-    // Subscriptions come from two pages.
+    // Subscriptions come from two pages; each is placed in the management group tree (one GET of
+    // the tree below the tenant root group, managementgroups-tree.json), nearest group first.
+    List<String> ancestors = List.of("contoso-root", TENANT);
     assertThat(snapshot.coverage().subscriptions()).containsExactly(
-        new Coverage.AuditedSubscription(SUB_A, "contoso-prod", TENANT, "Enabled"),
-        new Coverage.AuditedSubscription(SUB_B, "contoso-dev", TENANT, "Enabled"),
-        new Coverage.AuditedSubscription(SUB_C, "contoso-sandbox", TENANT, "Warned"));
+        new Coverage.AuditedSubscription(SUB_A, "contoso-prod", TENANT, "Enabled", ancestors),
+        new Coverage.AuditedSubscription(SUB_B, "contoso-dev", TENANT, "Enabled", ancestors),
+        new Coverage.AuditedSubscription(SUB_C, "contoso-sandbox", TENANT, "Warned", ancestors));
 
     assertThat(snapshot.registries()).extracting(Registry::id).containsExactly(ACRPROD, ACRDEV);
     Registry prod = snapshot.registries().get(0);
@@ -328,6 +330,21 @@ class AzureCollectorTest {
     assertThat(snapshot.registries().get(0).tokens()).hasSize(2);
     assertThat(snapshot.clusters()).hasSize(1);
     assertThat(snapshot.roleAssignments()).hasSize(4);
+  }
+
+  @Test
+  void aManagementGroupTreeThatCannotBeReadIsACoverageGapAndPlacesNoSubscription() {
+    fake.stubEstate();
+    fake.arm(urlPathMatching("/+providers/Microsoft.Management/managementGroups/.*"), 403,
+        "arm/error-authorization-failed.json", 1);
+
+    Snapshot snapshot = collect(fake.options().subscription(SUB_A).inventorySource(InventorySource.ARM).build());
+
+    assertThat(snapshot.coverage().subscriptions()).singleElement()
+        .satisfies(s -> assertThat(s.managementGroupAncestors()).isNull());
+    assertThat(snapshot.coverage().gaps()).extracting(Coverage.Gap::scope, Coverage.Gap::kind, Coverage.Gap::status)
+        .containsExactly(tuple("/providers/Microsoft.Management/managementGroups/" + TENANT, "managementGroups", 403));
+    assertThat(snapshot.registries()).extracting(Registry::id).containsExactly(ACRPROD);
   }
 
   @Test

@@ -129,6 +129,10 @@ final class FakeAzure implements AutoCloseable {
     arm(urlPathMatching("/subscriptions"), 200, "arm/subscriptions-page1.json", 5);
     arm(urlPathMatching("/+subscriptions/" + SUB_A), 200, "arm/subscription-a.json", 5);
 
+    // The management group tree below the tenant root group: every subscription under contoso-root.
+    arm(urlPathMatching("/+providers/Microsoft.Management/managementGroups/" + TENANT), 200,
+        "arm/managementgroups-tree.json", 5);
+
     // Subscription A: a fully configured registry and cluster; role assignments over three pages.
     arm(path(SUB_A, "/providers/Microsoft.ContainerRegistry/registries"), 200, "arm/registries-a.json", 5);
     arm(path(ACRPROD + "/tokens"), 200, "arm/tokens-acrprod.json", 5);

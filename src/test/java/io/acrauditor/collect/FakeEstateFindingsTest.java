@@ -47,6 +47,13 @@ class FakeEstateFindingsTest {
       "ACR-REG-008\tacrprod",
       // registries-b.json: acrdev anonymousPullEnabled true
       "ACR-REG-004\tacrdev",
+      // registries-b.json: acrdev (Basic) leaves out publicNetworkAccess and networkRuleSet, so it holds the
+      // service defaults Enabled and Allow (Basic cannot restrict them anyway)
+      "ACR-REG-002\tacrdev",
+      // registries-b.json: acrdev leaves out policies: azureADAuthenticationAsArmPolicy defaults to enabled
+      "ACR-REG-007\tacrdev",
+      // registries-b.json: acrdev leaves out policies: exportPolicy defaults to enabled, and public access to Enabled
+      "ACR-REG-008\tacrdev",
       // FakeAzure: acrdev diagnosticSettings is empty-list.json (read, but nothing sends login/repository events)
       "ACR-REG-009\tacrdev",
       // tokens-acrprod.json: ci-token enabled, password2 has no expiry

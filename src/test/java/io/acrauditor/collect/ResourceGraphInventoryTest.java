@@ -105,13 +105,23 @@ class ResourceGraphInventoryTest {
     List<JsonNode> bodies = new ArrayList<>();
     fake.server.findAll(postRequestedFor(urlPathMatching(FakeAzure.RESOURCE_GRAPH)))
         .forEach(r -> bodies.add(JSON.readTree(r.getBodyAsString())));
-    assertThat(bodies).hasSize(6);
+    assertThat(bodies).hasSize(7);
     assertThat(bodies).allSatisfy(b -> {
       assertThat(b.path("options").path("resultFormat").asString()).isEqualTo("objectArray");
       assertThat(b.path("options").path("$top").asInt()).isEqualTo(1000);
     });
-    JsonNode visibility = bodies.stream().filter(b -> b.path("query").asString().startsWith("resourcecontainers"))
-        .findFirst().orElseThrow();
+    JsonNode visibility = bodies.stream().filter(b -> b.path("query").asString().startsWith("resourcecontainers")
+        && b.path("query").asString().endsWith("project id, subscriptionId")).findFirst().orElseThrow();
+    // Management group ancestry: each subscription's chain from resourcecontainers; C, which
+    // Resource Graph does not show, is placed from the tree ARM serves below the tenant root group.
+    JsonNode ancestry = bodies.stream().filter(b -> b.path("query").asString()
+        .contains("managementGroupAncestorsChain = properties.managementGroupAncestorsChain")).findFirst().orElseThrow();
+    assertThat(ancestry.path("subscriptions").valueStream().map(JsonNode::asString))
+        .containsExactly(SUB_A, SUB_B, SUB_C);
+    fake.server.verify(1, getRequestedFor(urlPathMatching(
+        "/+providers/Microsoft.Management/managementGroups/" + FakeAzure.TENANT)));
+    assertThat(snapshot.coverage().subscriptions()).allSatisfy(s -> assertThat(s.managementGroupAncestors())
+        .containsExactly("contoso-root", FakeAzure.TENANT));
     assertThat(visibility.path("subscriptions").valueStream().map(JsonNode::asString))
         .containsExactly(SUB_A, SUB_B, SUB_C);
     // The assignments came in two pages: the second carried the first's $skipToken.

@@ -77,11 +77,12 @@ abstract class RunHistoryContract {
         """.formatted(tenant, gaps, registries));
   }
 
+  /** A registry compliant but for its admin user and anonymous pull (each absent setting would be its service default). */
   static String registry(String sub, String name, boolean admin, boolean anonymous) {
     return """
         {"id": "/subscriptions/%s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/%s",
          "name": "%s", "sku": {"name": "Standard"}, "adminUserEnabled": %s, "anonymousPullEnabled": %s,
-         "publicNetworkAccess": "Disabled",
+         "publicNetworkAccess": "Disabled", "policies": {"azureADAuthenticationAsArmPolicy": {"status": "disabled"}},
          "diagnosticSettings": [{"name": "d", "workspaceId": "/subscriptions/%s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w",
            "logs": [{"categoryGroup": "allLogs", "enabled": true}]}]}
         """.formatted(sub, name, name, admin, anonymous, sub);

@@ -51,7 +51,7 @@ final class Fixtures {
     Token token = new Token(id, "client-a", REGISTRY_ID + "/scopeMaps/_repositories_pull", status, "2025-01-01T00:00:00Z",
         "Succeeded", new Token.Credentials(passwords, List.of()));
     TokenFacts facts = new TokenFacts(new RegistryRef(REGISTRY_ID, "acrshared", "acrshared.azurecr.io", "Standard", null, "Enabled"),
-        null, false, false, false, false, null);
+        null, false, false, false, false, null, List.of());
     return new Subject(SubjectKind.TOKEN, ref(id, "client-a", "token"), token, facts);
   }
 

@@ -37,6 +37,7 @@ class RuleLoadErrorsTest {
       unknown-subject    | subject: unknown subject kind 'repository'
       not-bool           | condition: must return bool but returns string
       no-pass-test       | no test expects 'pass'
+      no-absent-case     | test 'absent case of anonymousPullEnabled' failed: the condition reads the optional property registry.anonymousPullEnabled but no inline test leaves it out
       unknown-param      | unknown parameter 'threshhold' in params.threshhold (did you mean threshold?)
       unknown-variable   | condition: column 1: undeclared reference to 'token' in 'token.name == 'x''
       missing-key        | missing required key 'message'

@@ -13,7 +13,7 @@ class SelfTestsTest {
     SelfTestReport report = SelfTests.run(Fixtures.loader().load());
 
     assertThat(report.allPassed()).isTrue();
-    assertThat(report.passed()).isEqualTo(13);
+    assertThat(report.passed()).isEqualTo(18);
     assertThat(report.results()).extracting(SelfTestResult::ruleId).startsWith("TST-REG-001").endsWith("TST-TOK-002");
   }
 
@@ -23,7 +23,7 @@ class SelfTestsTest {
 
     SelfTestReport report = SelfTests.run(catalog);
 
-    assertThat(report.passed()).isEqualTo(2);
+    assertThat(report.passed()).isEqualTo(3);
     assertThat(report.failed()).isEqualTo(1);
     SelfTestResult failure = report.firstFailure().orElseThrow();
     assertThat(failure.ruleId()).isEqualTo("BRK-001");

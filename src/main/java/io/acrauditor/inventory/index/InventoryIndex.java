@@ -10,6 +10,7 @@ import io.acrauditor.inventory.RegistryActivity;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.RoleDefinition;
 import io.acrauditor.inventory.ScopeMap;
+import io.acrauditor.inventory.ServiceDefaults;
 import io.acrauditor.inventory.Snapshot;
 import io.acrauditor.inventory.SnapshotException;
 import io.acrauditor.inventory.SnapshotReader;
@@ -77,7 +78,8 @@ public final class InventoryIndex {
     this.assignmentRecords = assignmentRecords;
     this.assignmentSource = assignmentSource;
     this.now = snapshot.generatedAt() == null ? Instant.EPOCH : Timestamps.parse(snapshot.generatedAt());
-    this.registries = new RegistryLookup(snapshot.registries());
+    this.registries = new RegistryLookup(snapshot.registries(),
+        snapshot.coverage() == null ? List.of() : snapshot.coverage().subscriptions(), snapshot.tenantId());
     this.ledger = new ActivityLedger(snapshot.registryActivity(), registries.idsByLoginServer());
     for (Principal p : snapshot.principals()) {
       principalsById.put(lower(p.id()), p);
@@ -241,7 +243,29 @@ public final class InventoryIndex {
         known,
         known ? ActivityLedger.sum(ledger.on(registries.key(registry), registry.name())) : null,
         accessPaths(registry));
-    return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts);
+    return new Subject(SubjectKind.REGISTRY, ref(registry.id(), registry.name(), SubjectKind.REGISTRY), registry, facts,
+        registryNotRead(registry, known));
+  }
+
+  /**
+   * What could not be read of a registry: a collection its own call failed to list (absent in the
+   * snapshot, with a coverage gap), the facts drawn from it, and usage when its logs were not read.
+   */
+  private static List<String> registryNotRead(Registry registry, boolean activityKnown) {
+    List<String> notRead = new ArrayList<>();
+    if (registry.tokens() == null) {
+      notRead.add("tokens");
+    }
+    if (registry.scopeMaps() == null) {
+      notRead.add("scopeMaps");
+    }
+    if (registry.diagnosticSettings() == null) {
+      notRead.addAll(List.of("diagnosticSettings", "logsLoginEvents", "logsRepositoryEvents"));
+    }
+    if (!activityKnown) {
+      notRead.add("adminActivity");
+    }
+    return notRead;
   }
 
   /** Some diagnostic setting of the registry sends this log category to a workspace. */
@@ -293,7 +317,8 @@ public final class InventoryIndex {
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
-      if (!"disabled".equalsIgnoreCase(token.status()) && ScopeMapActions.grantsRead(map)) {
+      if ("enabled".equalsIgnoreCase(ServiceDefaults.effective(Token.class, "status", token.status()))
+          && ScopeMapActions.grantsRead(map)) {
         rows.add(new AccessPath(
             registry.id(), registry.name(), token.name(), token.id(), "Token", "token",
             map.name(), token.scopeMapId(), "registry",
@@ -301,13 +326,13 @@ public final class InventoryIndex {
             known ? lastSeen(ledger.on(registries.key(registry), token.name())) : null));
       }
     }
-    if (Boolean.TRUE.equals(registry.adminUserEnabled())) {
+    if (ServiceDefaults.effective(Registry.class, "adminUserEnabled", registry.adminUserEnabled())) {
       rows.add(new AccessPath(
           registry.id(), registry.name(), registry.name() + " (admin user)", registry.name(), "AdminUser",
           "admin-user", "admin", registry.id(), "registry", true,
           known ? lastSeen(ledger.on(registries.key(registry), registry.name())) : null));
     }
-    if (Boolean.TRUE.equals(registry.anonymousPullEnabled())) {
+    if (ServiceDefaults.effective(Registry.class, "anonymousPullEnabled", registry.anonymousPullEnabled())) {
       rows.add(new AccessPath(
           registry.id(), registry.name(), "anyone (anonymous pull)", null, "Anonymous", "anonymous",
           null, registry.id(), "registry", false, null));
@@ -331,22 +356,32 @@ public final class InventoryIndex {
         ScopeMapActions.grantsDelete(map),
         ScopeMapActions.wildcardRepositories(map),
         known,
-        known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null);
+        known ? ActivityLedger.sum(ledger.on(registries.key(registry), token.name())) : null,
+        ScopeMapActions.unknownActions(map));
     String id = token.id() != null ? token.id() : registry.id() + "/tokens/" + token.name();
-    return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts);
+    List<String> notRead = new ArrayList<>();
+    if (registry.scopeMaps() == null || !facts.unknownActions().isEmpty()) {
+      // Unlisted, or naming actions whose effect is unknown: what the map grants cannot be judged.
+      notRead.addAll(List.of("scopeMap", "grantsWrite", "grantsDelete", "wildcardRepositories"));
+    }
+    if (!known) {
+      notRead.add("activity");
+    }
+    return new Subject(SubjectKind.TOKEN, ref(id, token.name(), SubjectKind.TOKEN), token, facts, notRead);
   }
 
   // ---- role assignments
 
   /** What a scope covers: worked out once per distinct scope, not once per assignment. */
-  private record ScopeResolution(List<Registry> covered, String level) {}
+  private record ScopeResolution(List<Registry> covered, List<Registry> mayCover, String level) {}
 
   private void resolve(AssignmentRow assignment, RoleCatalog roles, Map<String, ScopeResolution> scopes) {
     RoleDefinition role = roles.find(assignment.roleDefinitionId());
     String scope = assignment.scope();
     ScopeResolution where = scope == null
-        ? new ScopeResolution(List.of(), "unknown")
-        : scopes.computeIfAbsent(scope, s -> new ScopeResolution(registries.coveredBy(s), registries.scopeLevel(s)));
+        ? new ScopeResolution(List.of(), List.of(), "unknown")
+        : scopes.computeIfAbsent(scope, s -> new ScopeResolution(
+            registries.coveredBy(s), registries.mayBeCoveredBy(s), registries.scopeLevel(s)));
     List<Registry> covered = where.covered();
     String level = where.level();
     if ("registry".equals(level) && assignment.conditioned()) {
@@ -354,7 +389,7 @@ public final class InventoryIndex {
     }
     ResolvedAssignment resolved = new ResolvedAssignment(
         assignment.principalId(), assignment.principalType(), assignment.scope(), assignment.roleDefinitionId(),
-        role, level, covered,
+        role, level, covered, where.mayCover(),
         grantCache.of(role, RoleGrants.LEGACY_MODE, assignment.conditioned()),
         grantCache.of(role, RoleGrants.ABAC_MODE, assignment.conditioned()));
     assignments.add(resolved);
@@ -387,7 +422,7 @@ public final class InventoryIndex {
           if (!Objects.equals(record.principalId(), resolved.principalId()) || !Objects.equals(record.scope(), resolved.scope())) {
             throw changed("role assignment " + (position - 1) + " is not the one indexed");
           }
-          if (!resolved.registries().isEmpty()) {
+          if (!resolved.registries().isEmpty() || !resolved.mayCover().isEmpty()) {
             next = assignmentSubject(record, resolved);
           }
         }
@@ -424,11 +459,14 @@ public final class InventoryIndex {
         role != null ? role.type() : null,
         role != null,
         a.grants());
-    List<RegistryRef> covered = a.registries().stream().map(InventoryIndex::registryRef).toList();
-    RoleAssignmentFacts facts = new RoleAssignmentFacts(
-        a.scopeLevel(), roleFacts, principalRef(ra, a.registries()), covered);
+    List<CoveredRegistry> covered = a.registries().stream().map(r -> coveredRegistry(r, a.grantsOn(r))).toList();
+    PrincipalRef principal = principalRef(ra, a.registries());
+    RoleAssignmentFacts facts = new RoleAssignmentFacts(a.scopeLevel(), roleFacts, principal, covered,
+        a.mayCover().stream().map(InventoryIndex::registryRef).toList());
     String name = ra.name() != null ? ra.name() : AzureIds.lastSegment(ra.id());
-    return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts);
+    // The directory could not be read: whether the holder still exists is unknown.
+    List<String> notRead = principal.exists() == null ? List.of("principal.exists") : List.of();
+    return new Subject(SubjectKind.ROLE_ASSIGNMENT, ref(ra.id(), name, SubjectKind.ROLE_ASSIGNMENT), ra, facts, notRead);
   }
 
   private PrincipalRef principalRef(RoleAssignment ra, Iterable<Registry> covered) {
@@ -584,10 +622,17 @@ public final class InventoryIndex {
         AzureIds.segment(id, "resourceGroups"), snapshot.tenantId());
   }
 
+  private static CoveredRegistry coveredRegistry(Registry r, Grants grants) {
+    RegistryRef ref = registryRef(r);
+    return new CoveredRegistry(ref.id(), ref.name(), ref.loginServer(), ref.sku(), ref.roleAssignmentMode(),
+        ref.publicNetworkAccess(), grants);
+  }
+
   private static RegistryRef registryRef(Registry r) {
     return new RegistryRef(
-        r.id(), r.name(), r.loginServer(), r.sku() == null ? null : r.sku().name(), r.roleAssignmentMode(),
-        r.publicNetworkAccess());
+        r.id(), r.name(), r.loginServer(), r.sku() == null ? null : r.sku().name(),
+        ServiceDefaults.effective(Registry.class, "roleAssignmentMode", r.roleAssignmentMode()),
+        ServiceDefaults.effective(Registry.class, "publicNetworkAccess", r.publicNetworkAccess()));
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

@@ -3,6 +3,7 @@ package io.acrauditor.inventory.index;
 import io.acrauditor.inventory.AzureIds;
 import io.acrauditor.inventory.Registry;
 import io.acrauditor.inventory.RoleDefinition;
+import io.acrauditor.inventory.ServiceDefaults;
 import java.util.List;
 
 /**
@@ -15,10 +16,12 @@ import java.util.List;
  */
 record ResolvedAssignment(
     String principalId, String principalType, String scope, String roleDefinitionId, RoleDefinition role,
-    String scopeLevel, List<Registry> registries, Grants legacyGrants, Grants abacGrants) {
+    String scopeLevel, List<Registry> registries, List<Registry> mayCover, Grants legacyGrants, Grants abacGrants) {
 
   Grants grantsOn(Registry registry) {
-    return RoleGrants.ABAC_MODE.equalsIgnoreCase(registry.roleAssignmentMode()) ? abacGrants : legacyGrants;
+    return RoleGrants.ABAC_MODE.equalsIgnoreCase(
+        ServiceDefaults.effective(Registry.class, "roleAssignmentMode", registry.roleAssignmentMode()))
+        ? abacGrants : legacyGrants;
   }
 
   boolean covers(Registry registry) {
@@ -30,7 +33,7 @@ record ResolvedAssignment(
     return false;
   }
 
-  /** Union over the covered registries. */
+  /** What it allows on any covered registry (each registry's own grants are {@link #grantsOn}). */
   Grants grants() {
     Grants union = null;
     for (Registry registry : registries) {

@@ -26,7 +26,26 @@ final class ScopeMapActions {
       "_repositories_pull", List.of("repositories/*/content/read"),
       "_repositories_pull_metadata_read", List.of("repositories/*/metadata/read", "repositories/*/content/read"));
 
+  /**
+   * The actions ACR documents for scope maps: repository content and metadata, and the gateway
+   * actions of connected registries. Anything else cannot be judged.
+   */
+  private static final java.util.regex.Pattern KNOWN = java.util.regex.Pattern.compile(
+      "repositories/.+/(content/(read|write|delete)|metadata/(read|write))"
+          + "|gateway/[^/]+/(config|message)/(read|write)");
+
   private ScopeMapActions() {}
+
+  /** The map's actions that are none of the documented ones, as written. */
+  static List<String> unknownActions(ScopeMap map) {
+    if (map == null || map.actions() == null) {
+      return List.of();
+    }
+    return map.actions().stream()
+        .filter(a -> a == null || !KNOWN.matcher(a.toLowerCase(Locale.ROOT)).matches())
+        .map(String::valueOf)
+        .toList();
+  }
 
   static ScopeMap resolve(Registry registry, Token token) {
     if (token.scopeMapId() == null) {

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
  * loader uses it to refuse a condition that names a field no subject of that kind can have.
  */
 public enum SubjectKind {
-  REGISTRY("registry", List.of(Registry.class, RegistryFacts.class)),
-  TOKEN("token", List.of(Token.class, TokenFacts.class)),
-  ROLE_ASSIGNMENT("roleAssignment", List.of(RoleAssignment.class, RoleAssignmentFacts.class)),
-  CLUSTER("cluster", List.of(ManagedCluster.class, ClusterFacts.class)),
-  PRINCIPAL("principal", List.of(Principal.class, PrincipalFacts.class)),
-  COVERAGE_GAP("coverageGap", List.of(Coverage.Gap.class));
+  REGISTRY("registry", List.of(Registry.class, RegistryFacts.class, FieldOrigins.class)),
+  TOKEN("token", List.of(Token.class, TokenFacts.class, FieldOrigins.class)),
+  ROLE_ASSIGNMENT("roleAssignment", List.of(RoleAssignment.class, RoleAssignmentFacts.class, FieldOrigins.class)),
+  CLUSTER("cluster", List.of(ManagedCluster.class, ClusterFacts.class, FieldOrigins.class)),
+  PRINCIPAL("principal", List.of(Principal.class, PrincipalFacts.class, FieldOrigins.class)),
+  COVERAGE_GAP("coverageGap", List.of(Coverage.Gap.class, FieldOrigins.class));
 
   private final String variable;
   private final List<Class<? extends Record>> shape;
@@ -41,6 +41,11 @@ public enum SubjectKind {
 
   public List<Class<? extends Record>> shape() {
     return shape;
+  }
+
+  /** The inventory record a subject of this kind is: the first of its shape. */
+  public Class<? extends Record> resource() {
+    return shape.get(0);
   }
 
   public static SubjectKind fromVariable(String name) {

@@ -1,6 +1,7 @@
 package io.acrauditor.inventory.index;
 
 import io.acrauditor.inventory.ScopeMap;
+import java.util.List;
 
 /**
  * Facts joined onto a token subject.
@@ -12,6 +13,8 @@ import io.acrauditor.inventory.ScopeMap;
  * @param wildcardRepositories the scope map names repositories with a wildcard
  * @param activityKnown the registry's logs were read, so {@code activity} means something
  * @param activity what the token was seen doing; null when unknown
+ * @param unknownActions scope map actions that are none of those ACR documents: what they grant
+ *     is unknown, so whether the token can write or delete is not assessed
  */
 public record TokenFacts(
     RegistryRef registry,
@@ -20,4 +23,5 @@ public record TokenFacts(
     boolean grantsDelete,
     boolean wildcardRepositories,
     boolean activityKnown,
-    Activity activity) {}
+    Activity activity,
+    List<String> unknownActions) {}

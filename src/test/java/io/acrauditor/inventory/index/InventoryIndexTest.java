@@ -50,14 +50,14 @@ class InventoryIndexTest {
       assertThat(facts.role().roleName()).isEqualTo("AcrPull");
       assertThat(facts.role().known()).isTrue();
       assertThat(facts.role().grants()).isEqualTo(new Grants(true, false, false, false, false, false, false));
-      assertThat(facts.registries()).extracting(RegistryRef::name).containsExactly("legacyacr");
+      assertThat(facts.registries()).extracting(CoveredRegistry::name).containsExactly("legacyacr");
     }
 
     @Test
     void contributorOnTheResourceGroupCoversBothRegistriesAndGrantsMoreThanPull() {
       RoleAssignmentFacts facts = assignment("ra-contrib-rg");
       assertThat(facts.scopeLevel()).isEqualTo("resourceGroup");
-      assertThat(facts.registries()).extracting(RegistryRef::name).containsExactly("legacyacr", "abacacr");
+      assertThat(facts.registries()).extracting(CoveredRegistry::name).containsExactly("legacyacr", "abacacr");
       Grants g = facts.role().grants();
       // Contributor's NotActions remove Microsoft.Authorization/*/Write: no role assignments.
       assertThat(g.pull()).isTrue();
@@ -66,6 +66,10 @@ class InventoryIndexTest {
       assertThat(g.readCredentials()).isTrue();
       assertThat(g.assignRoles()).isFalse();
       assertThat(g.beyondPull()).isTrue();
+      // Each covered registry is judged in its own mode: Contributor has no data actions, so it
+      // pulls from the legacy registry and not from the ABAC one.
+      assertThat(facts.registries()).extracting(r -> r.name() + " pull=" + r.grants().pull())
+          .containsExactly("legacyacr pull=true", "abacacr pull=false");
     }
 
     @Test
@@ -95,7 +99,7 @@ class InventoryIndexTest {
     void customRoleWildcardsAndNotActionsAreApplied() {
       RoleAssignmentFacts facts = assignment("ra-custom-sub");
       assertThat(facts.scopeLevel()).isEqualTo("subscription");
-      assertThat(facts.registries()).extracting(RegistryRef::name).containsExactly("otheracr");
+      assertThat(facts.registries()).extracting(CoveredRegistry::name).containsExactly("otheracr");
       Grants g = facts.role().grants();
       assertThat(g.pull()).isTrue();
       assertThat(g.push()).as("push/write is in notActions").isFalse();
