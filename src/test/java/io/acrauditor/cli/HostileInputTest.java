@@ -1,0 +1,82 @@
+package io.acrauditor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acrauditor.AcrAuditorApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import picocli.CommandLine;
+
+/**
+ * Input written to mislead the audit, end to end in-process: each is refused with one line naming
+ * the file and the place, exit 2, and no report that could be mistaken for a complete one.
+ */
+@SpringBootTest(args = "version")
+class HostileInputTest {
+  private static final String REGISTRY_ID =
+      "/subscriptions/s/resourceGroups/r/providers/Microsoft.ContainerRegistry/registries/a";
+
+  @Autowired AcrAuditorApplication application;
+
+  @TempDir Path tmp;
+
+  private CliRun run(String... args) {
+    CommandLine cli = application.newCommandLine();
+    return CliRun.of(cli, args);
+  }
+
+  @Test
+  void aDuplicatedKeyCannotHideTheAdminUser() throws IOException {
+    Path snapshot = Files.writeString(tmp.resolve("twice.json"), """
+        {
+          "schemaVersion": 1,
+          "generatedAt": "2026-11-23T02:00:00Z",
+          "registries": [
+            {"id": "%s", "name": "a",
+             "adminUserEnabled": true,
+             "adminUserEnabled": false}
+          ]
+        }
+        """.formatted(REGISTRY_ID));
+    CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at /registries/0/adminUserEnabled (line 7,")
+        .contains("duplicate key 'adminUserEnabled'");
+    assertThat(result.err().lines()).hasSize(1);
+    assertNoReport(tmp.resolve("o"));
+  }
+
+  @Test
+  void aSecondDocumentAfterTheSnapshotIsRefused() throws IOException {
+    String one = "{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\"}\n";
+    Path snapshot = Files.writeString(tmp.resolve("two.json"), one + one.replace("{", "{\"registries\": [],"));
+    CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at line 2, column 1: content after the snapshot object");
+    assertNoReport(tmp.resolve("o"));
+  }
+
+  @Test
+  void aHugeStringIsRefusedNamingTheFieldAndTheLimit() throws IOException {
+    Path snapshot = Files.writeString(tmp.resolve("huge.json"), """
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [{"id": "%s", "name": "%s"}]}
+        """.formatted(REGISTRY_ID, "x".repeat(50 * 1024 * 1024)));
+    CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at /registries/0/name (line 2,")
+        .contains("longer than the limit of 32768 characters");
+    assertThat(result.err().length()).isLessThan(1000);
+    assertNoReport(tmp.resolve("o"));
+  }
+
+  static void assertNoReport(Path out) {
+    assertThat(out.resolve("findings.json")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
+  }
+}
