@@ -8,11 +8,10 @@ import io.acrauditor.collect.InventoryPart;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SubscriptionList;
 import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.SnapshotJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,16 +158,11 @@ final class CollectPartitions {
   }
 
   private static void write(Path file, Object value) {
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the collection's state in " + file.getParent(), e);
-    }
     AtomicFiles.write(file, SnapshotJson.mapper().writeValueAsBytes(value));
   }
 
   private static <T> T read(Path file, Class<T> type) {
-    if (!Files.isRegularFile(file)) {
+    if (!PrivateFiles.isRegularFile(file)) {
       throw new IllegalStateException("a part of this run's collection is missing (" + file + "); run the audit again");
     }
     return SnapshotJson.mapper().readValue(file.toFile(), type);

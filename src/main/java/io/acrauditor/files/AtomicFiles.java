@@ -9,12 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
@@ -25,11 +27,18 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Creates {@code dir} and its parents, and proves a file can be created in it. */
+  /**
+   * Creates {@code dir} and its parents (those it creates readable only by this user, as the
+   * reports are), and proves a file can be created in it.
+   */
   public static Path createDirectory(Path dir) {
     Path absolute = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(absolute);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(absolute);
+      }
     } catch (IOException e) {
       throw new OutputNotWritableException(absolute, reason(e), e);
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrauditor.AcrAuditorApplication;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +76,62 @@ class HostileInputTest {
         .contains("longer than the limit of 32768 characters");
     assertThat(result.err().length()).isLessThan(1000);
     assertNoReport(tmp.resolve("o"));
+  }
+
+  @Test
+  void anOutFolderHoldingAnEarlierRunIsNotOverwrittenWithoutForce() throws IOException {
+    Path out = tmp.resolve("earlier");
+    Files.createDirectories(out);
+    Path evidence = Files.writeString(out.resolve("findings.json"), "{\"earlier\": true}");
+    CliRun refused = run("audit", "--demo", "--out", out.toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(refused.err()).startsWith("acr-auditor: --out: " + out + " already exists and is not empty")
+        .contains("--force");
+    assertThat(evidence).hasContent("{\"earlier\": true}");
+
+    CliRun forced = run("audit", "--demo", "--out", out.toString(), "--force");
+    assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(evidence).content().contains("\"formatVersion\"");
+  }
+
+  @Test
+  void anEmptyOutFolderIsFine() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("empty"));
+    assertThat(run("audit", "--demo", "--out", out.toString()).exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  @Test
+  void aStateLinkPlantedInTheRunFolderIsNotWrittenThrough() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("planted"));
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.createSymbolicLink(out.resolve(".state"), elsewhere);
+    CliRun result = run("audit", "--demo", "--out", out.toString(), "--force");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.err()).contains(out.resolve(".state") + ": is a symbolic link");
+    assertThat(result.err().lines()).hasSize(1);
+    try (var entries = Files.list(elsewhere)) {
+      assertThat(entries).isEmpty();
+    }
+    assertNoReport(out);
+  }
+
+  @Test
+  void theRunFolderAndItsFilesAreReadableOnlyByTheAuditorsUser() throws IOException {
+    Path out = tmp.resolve("private/run");
+    assertThat(run("audit", "--demo", "--out", out.toString()).exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(permissions(out)).isEqualTo("rwx------");
+    assertThat(permissions(out.getParent())).isEqualTo("rwx------");
+    try (var files = Files.list(out)) {
+      assertThat(files).allSatisfy(file -> assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------"));
+    }
+  }
+
+  private static String permissions(Path path) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void assertNoReport(Path out) {
