@@ -1,5 +1,7 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.files.OutputLimit;
+import io.acrauditor.files.OutputTooLargeException;
 import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.inventory.SharedStrings;
 import io.acrauditor.inventory.index.AccessPath;
@@ -43,7 +45,7 @@ final class AccessMatrixFile implements RegistryAccessPaths {
     long[] offsets = new long[registries + 1];
     try {
       PrivateFiles.directory(file.getParent());
-      try (OutputStream out = new BufferedOutputStream(PrivateFiles.create(file))) {
+      try (OutputStream out = new BufferedOutputStream(OutputLimit.bound(PrivateFiles.create(file), file))) {
         long position = 0;
         for (int i = 0; i < registries; i++) {
           offsets[i] = position;
@@ -54,6 +56,8 @@ final class AccessMatrixFile implements RegistryAccessPaths {
         }
         offsets[registries] = position;
       }
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the access matrix in " + file, e);
     }

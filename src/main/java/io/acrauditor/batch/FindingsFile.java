@@ -1,5 +1,7 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.files.OutputLimit;
+import io.acrauditor.files.OutputTooLargeException;
 import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.inventory.SharedStrings;
@@ -39,7 +41,8 @@ final class FindingsFile implements AutoCloseable {
   /** Starts the file afresh: a re-run of the evaluate step replaces what an earlier attempt wrote. */
   static FindingsFile create(Path file) {
     PrivateFiles.directory(file.getParent());
-    return new FindingsFile(file, new BufferedWriter(new OutputStreamWriter(PrivateFiles.create(file), StandardCharsets.UTF_8)));
+    return new FindingsFile(file, new BufferedWriter(
+        new OutputStreamWriter(OutputLimit.bound(PrivateFiles.create(file), file), StandardCharsets.UTF_8)));
   }
 
   void append(List<Finding> findings) {
@@ -51,6 +54,8 @@ final class FindingsFile implements AutoCloseable {
       }
       // A chunk's findings are on disk when its chunk is committed.
       out.flush();
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the findings in " + file, e);
     }

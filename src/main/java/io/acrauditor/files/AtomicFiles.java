@@ -80,6 +80,14 @@ public final class AtomicFiles {
    * appears.
    */
   public static Staged stage(Path target, IoConsumer<OutputStream> content) {
+    return stage(target, OutputLimit.maxBytes(), content);
+  }
+
+  /**
+   * As {@link #stage(Path, IoConsumer)}, failing with {@link OutputTooLargeException} when the
+   * content passes {@code maxBytes} ({@link OutputLimit} for every report and state file).
+   */
+  public static Staged stage(Path target, long maxBytes, IoConsumer<OutputStream> content) {
     Path absolute = target.toAbsolutePath().normalize();
     Path temp = null;
     boolean complete = false;
@@ -89,12 +97,18 @@ public final class AtomicFiles {
         // Closing is ours to do after the force: writers such as Jackson close their target when
         // they finish, and a closed channel can no longer be forced to disk.
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-        content.accept(new KeptOpen(out));
+        content.accept(new KeptOpen(OutputLimit.bound(out, absolute, maxBytes)));
         out.flush();
         channel.force(true);
       }
       complete = true;
       return new Staged(absolute, temp);
+    } catch (RuntimeException e) {
+      // Jackson and template engines wrap what the stream threw.
+      OutputLimit.Exceeded exceeded = OutputLimit.exceeded(e);
+      throw exceeded != null ? new OutputTooLargeException(exceeded) : e;
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new OutputNotWritableException(absolute, reason(e), e);
     } finally {

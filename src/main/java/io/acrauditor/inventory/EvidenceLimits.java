@@ -1,6 +1,6 @@
 package io.acrauditor.inventory;
 
-import java.util.Locale;
+import io.acrauditor.files.ByteSize;
 import java.util.function.UnaryOperator;
 import tools.jackson.core.StreamReadConstraints;
 
@@ -33,28 +33,7 @@ public record EvidenceLimits(int maxStringLength, long maxDocumentBytes, int max
     if (bytes == null || bytes.isBlank()) {
       return DEFAULT;
     }
-    return new EvidenceLimits(DEFAULT.maxStringLength, parseBytes(bytes), DEFAULT.maxNestingDepth, DEFAULT.maxNumberLength);
-  }
-
-  private static long parseBytes(String text) {
-    String value = text.strip().toUpperCase(Locale.ROOT);
-    long unit = 1;
-    char last = value.charAt(value.length() - 1);
-    int shift = "KMG".indexOf(last);
-    if (shift >= 0) {
-      unit = 1L << (10 * (shift + 1));
-      value = value.substring(0, value.length() - 1);
-    }
-    try {
-      long number = Long.parseLong(value);
-      if (number <= 0 || number > Long.MAX_VALUE / unit) {
-        throw new NumberFormatException();
-      }
-      return number * unit;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(MAX_SNAPSHOT_BYTES_ENV + "='" + text
-          + "' is not a positive number of bytes (a K, M or G suffix is allowed)");
-    }
+    return new EvidenceLimits(DEFAULT.maxStringLength, ByteSize.parse(MAX_SNAPSHOT_BYTES_ENV, bytes), DEFAULT.maxNestingDepth, DEFAULT.maxNumberLength);
   }
 
   StreamReadConstraints constraints() {

@@ -3,6 +3,7 @@ package io.acrauditor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrauditor.AcrAuditorApplication;
+import io.acrauditor.files.OutputLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,6 +125,34 @@ class HostileInputTest {
     assertThat(permissions(out.getParent())).isEqualTo("rwx------");
     try (var files = Files.list(out)) {
       assertThat(files).allSatisfy(file -> assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------"));
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void aTemplateThatLoopsHitsTheOutputLimitAndLeavesNoReport() throws IOException {
+    Path templates = Files.createDirectories(tmp.resolve("templates"));
+    Files.writeString(templates.resolve("header.ftlh"), "<#list 1..100000000 as i>looping and looping </#list>\n");
+    Path out = tmp.resolve("o");
+    String before = System.getProperty(OutputLimit.PROPERTY);
+    System.setProperty(OutputLimit.PROPERTY, "1M");
+    CliRun result;
+    try {
+      result = run("audit", "--demo", "--out", out.toString(), "--templates", templates.toString());
+    } finally {
+      if (before == null) {
+        System.clearProperty(OutputLimit.PROPERTY);
+      } else {
+        System.setProperty(OutputLimit.PROPERTY, before);
+      }
+    }
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.err()).contains(out.toAbsolutePath().resolve("report.html")
+        + " would be larger than the limit of 1048576 bytes for one output file");
+    assertThat(result.err().lines()).hasSize(1);
+    assertNoReport(out);
+    try (var files = Files.list(out)) {
+      assertThat(files).noneMatch(f -> f.getFileName().toString().contains("report.html"));
     }
   }
 
