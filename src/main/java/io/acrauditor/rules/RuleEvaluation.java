@@ -120,21 +120,22 @@ final class RuleEvaluation {
     }
     List<String> problems = new ArrayList<>(0);
     Severity severity = effectiveSeverity(rule, vars, time, problems);
-    String message = rule.message().render(vars, time, problem -> problems.add("message " + problem));
+    String message = FindingBounds.text(rule.message().render(vars, time, problem -> problems.add("message " + problem)));
     Map<String, Object> evidence = new LinkedHashMap<>();
     rule.evidence().forEach((name, program) -> {
       // Evidence is best effort by design: a field the subject lacks is simply not shown, so the
       // reason it failed is not worth formatting.
       Object value = valueOrNull(program, vars, time);
       if (value != null) {
-        CelValues.toPlain(value).ifPresent(plain -> evidence.put(name, plain));
+        CelValues.toPlain(value).ifPresent(plain -> evidence.put(name, FindingBounds.evidence(plain)));
       }
     });
-    String text = rule.remediationText().render(vars, time, problem -> problems.add("remediation.text " + problem));
+    String text = FindingBounds.text(
+        rule.remediationText().render(vars, time, problem -> problems.add("remediation.text " + problem)));
     List<String> commands = new ArrayList<>(rule.commands().size());
     for (int i = 0; i < rule.commands().size(); i++) {
       String where = "remediation.commands[" + i + "] ";
-      commands.add(rule.commands().get(i).render(vars, time, problem -> problems.add(where + problem)));
+      commands.add(FindingBounds.text(rule.commands().get(i).render(vars, time, problem -> problems.add(where + problem))));
     }
     return new Verdict(true, null, severity, message, Collections.unmodifiableMap(evidence),
         new Remediation(text, List.copyOf(commands)), problems);
