@@ -188,4 +188,26 @@ class SnapshotReaderTest {
     assertThatThrownBy(() -> EvidenceLimits.fromEnvironment(name -> "lots"))
         .hasMessageContaining("ACR_AUDITOR_MAX_SNAPSHOT_BYTES='lots' is not a positive number of bytes");
   }
+
+  @Test
+  void namesIdsAndConditionsAreHeldToAzuresOwnLimitsWithMargin() {
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [{"id": "/x/registries/b", "name": "%s"}]}
+        """.formatted("n".repeat(513))))
+        .hasMessageStartingWith("test.json at /registries/0/name (line 2)")
+        .hasMessageContaining("512");
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "roleAssignments": [{"id": "/a", "scope": "/s", "principalId": "p", "roleDefinitionId": "/r",
+           "condition": "%s"}]}
+        """.formatted("c".repeat(16_385))))
+        .hasMessageStartingWith("test.json at /roleAssignments/0/condition (line 3)")
+        .hasMessageContaining("16384");
+    Snapshot atTheLimit = read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [{"id": "/x/registries/%s", "name": "%s"}]}
+        """.formatted("i".repeat(4000), "n".repeat(512)));
+    assertThat(atTheLimit.registries().get(0).name()).hasSize(512);
+  }
 }
