@@ -130,7 +130,7 @@ public class AuditCommand implements Callable<Integer> {
     Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Path runFolder = out != null ? out : ReportsRoot.path().resolve(RUN_FOLDER.format(started));
     if (!force && !PrivateFiles.isAbsentOrEmpty(runFolder)) {
-      throw new ParameterException(spec.commandLine(), "--out: " + runFolder
+      throw new ParameterException(spec.commandLine(), (out != null ? "--out: " : "run folder ") + runFolder
           + " already exists and is not empty (an earlier run's evidence?); name a new folder, or add --force");
     }
     return finish(runner.run(request(UUID.randomUUID().toString(), runFolder, started, auditArguments())), runFolder);

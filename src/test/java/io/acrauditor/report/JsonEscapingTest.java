@@ -44,7 +44,13 @@ class JsonEscapingTest {
     assertThat(text).contains("evil\\u202A\\u202B\\u202C\\u202D\\u202E\\u2066\\u2067\\u2068\\u2069\\u200E\\u200F"
         + "\\u0000\\u0007\\u001B[31m\\u007F\\u0085\\u009Bgnp.exe");
     JsonNode doc = JsonMapper.builder().build().readTree(text);
-    JsonNode written = doc.get("findings").get(findings.size() - 1);
+    JsonNode written = null;
+    for (JsonNode finding : doc.get("findings")) {
+      if (finding.get("message").asString().equals("Registry " + HOSTILE + " is open.")) {
+        written = finding;
+      }
+    }
+    assertThat(written).as("the hostile finding").isNotNull();
     assertThat(written.get("subject").get("name").asString()).isEqualTo(HOSTILE);
     assertThat(written.get("remediation").get("commands").get(0).asString()).isEqualTo("az acr update --name '" + HOSTILE + "'");
   }
