@@ -29,6 +29,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Collection from live Azure as a partitioned step: the subscriptions are listed once, each
@@ -39,6 +41,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * the run folder on shared storage.
  */
 final class CollectPartitions {
+  /** Parts read back are held to the evidence's rule: a key twice is an error, not the last value. */
+  private static final JsonMapper STATE_READER = SnapshotJson.mapper().rebuild()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   static final String MANAGER_STEP = "collect-inventory";
   static final String WORKER_STEP = "collect-partition";
   static final FlowExecutionStatus PARTITIONED = new FlowExecutionStatus("PARTITIONED");
@@ -165,6 +171,6 @@ final class CollectPartitions {
     if (!PrivateFiles.isRegularFile(file)) {
       throw new IllegalStateException("a part of this run's collection is missing (" + file + "); run the audit again");
     }
-    return SnapshotJson.mapper().readValue(file.toFile(), type);
+    return STATE_READER.readValue(file.toFile(), type);
   }
 }
