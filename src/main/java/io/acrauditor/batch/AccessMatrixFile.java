@@ -1,5 +1,8 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.files.OutputLimit;
+import io.acrauditor.files.OutputTooLargeException;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.inventory.SharedStrings;
 import io.acrauditor.inventory.index.AccessPath;
 import io.acrauditor.inventory.index.RegistryAccessPaths;
@@ -9,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ final class AccessMatrixFile implements RegistryAccessPaths {
     int registries = source.registryCount();
     long[] offsets = new long[registries + 1];
     try {
-      Files.createDirectories(file.getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      PrivateFiles.directory(file.getParent());
+      try (OutputStream out = new BufferedOutputStream(OutputLimit.bound(PrivateFiles.create(file), file))) {
         long position = 0;
         for (int i = 0; i < registries; i++) {
           offsets[i] = position;
@@ -54,6 +56,8 @@ final class AccessMatrixFile implements RegistryAccessPaths {
         }
         offsets[registries] = position;
       }
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the access matrix in " + file, e);
     }

@@ -117,6 +117,9 @@ public class AuditRunner {
   }
 
   private AuditResult execute(AuditRequest request, Launch launch) {
+    // Checked before the job starts, so that a link planted as the state folder is named on its
+    // own line rather than inside a step's failure; each write checks again.
+    RunState.stateFolder(request.runFolder());
     AuditSession session = sessions.open(request);
     try {
       JobExecution execution = launch.launch();

@@ -8,11 +8,10 @@ import io.acrauditor.collect.InventoryPart;
 import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SubscriptionList;
 import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.inventory.Coverage;
 import io.acrauditor.inventory.RoleAssignment;
 import io.acrauditor.inventory.SnapshotJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Collection from live Azure as a partitioned step: the subscriptions are listed once, each
@@ -40,6 +41,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * the run folder on shared storage.
  */
 final class CollectPartitions {
+  /** Parts read back are held to the evidence's rule: a key twice is an error, not the last value. */
+  private static final JsonMapper STATE_READER = SnapshotJson.mapper().rebuild()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   static final String MANAGER_STEP = "collect-inventory";
   static final String WORKER_STEP = "collect-partition";
   static final FlowExecutionStatus PARTITIONED = new FlowExecutionStatus("PARTITIONED");
@@ -159,18 +164,13 @@ final class CollectPartitions {
   }
 
   private static void write(Path file, Object value) {
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the collection's state in " + file.getParent(), e);
-    }
     AtomicFiles.write(file, SnapshotJson.mapper().writeValueAsBytes(value));
   }
 
   private static <T> T read(Path file, Class<T> type) {
-    if (!Files.isRegularFile(file)) {
+    if (!PrivateFiles.isRegularFile(file)) {
       throw new IllegalStateException("a part of this run's collection is missing (" + file + "); run the audit again");
     }
-    return SnapshotJson.mapper().readValue(file.toFile(), type);
+    return STATE_READER.readValue(file.toFile(), type);
   }
 }

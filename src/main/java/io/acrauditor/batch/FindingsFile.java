@@ -1,16 +1,21 @@
 package io.acrauditor.batch;
 
+import io.acrauditor.files.OutputLimit;
+import io.acrauditor.files.OutputTooLargeException;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.inventory.SharedStrings;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -35,12 +40,9 @@ final class FindingsFile implements AutoCloseable {
 
   /** Starts the file afresh: a re-run of the evaluate step replaces what an earlier attempt wrote. */
   static FindingsFile create(Path file) {
-    try {
-      Files.createDirectories(file.getParent());
-      return new FindingsFile(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the findings in " + file, e);
-    }
+    PrivateFiles.directory(file.getParent());
+    return new FindingsFile(file, new BufferedWriter(
+        new OutputStreamWriter(OutputLimit.bound(PrivateFiles.create(file), file), StandardCharsets.UTF_8)));
   }
 
   void append(List<Finding> findings) {
@@ -52,6 +54,8 @@ final class FindingsFile implements AutoCloseable {
       }
       // A chunk's findings are on disk when its chunk is committed.
       out.flush();
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the findings in " + file, e);
     }
@@ -76,7 +80,12 @@ final class FindingsFile implements AutoCloseable {
    */
   static List<Finding> read(Path file, int expected) {
     // Integers as Long, as the rules produced them (CEL has no 32-bit int): what was written comes back equal.
+    if (!PrivateFiles.isRegularFile(file)) {
+      throw new IllegalStateException("the findings of this run are missing or not a regular file (" + file
+          + "); run the audit again");
+    }
     ObjectReader reader = JsonMapper.builder().addModule(SharedStrings.module())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.USE_LONG_FOR_INTS).build().readerFor(Finding.class);
     List<Finding> findings = new ArrayList<>(expected);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 package io.acrauditor.batch;
 
 import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.findings.EvaluationError;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.RuleChecks;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +27,8 @@ final class RunState {
   private static final String EVALUATION = "evaluation.json";
   private static final String FINDINGS = "findings.jsonl";
   private static final String ACCESS_MATRIX = "access-matrix.jsonl";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** State read back is held to the evidence's rule: a key twice is an error, not the last value. */
+  private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** The evaluate step's output. */
   record Evaluation(List<Finding> findings, List<EvaluationError> errors, int subjects, List<RuleChecks> checks) {}
@@ -44,32 +47,37 @@ final class RunState {
 
   /** Where the partitions of a live collection keep the subscription list and their parts. */
   static Path partitions(Path runFolder) {
-    return runFolder.resolve(STATE_DIR).resolve("partitions");
+    return stateFolder(runFolder, "partitions");
   }
 
   /** The evaluate step's findings, appended chunk by chunk. */
   static Path findings(Path runFolder) {
-    return runFolder.resolve(STATE_DIR).resolve(FINDINGS);
+    return stateFolder(runFolder).resolve(FINDINGS);
   }
 
   /** The access matrix, written by the report step before it lets the index go. */
   static Path accessMatrix(Path runFolder) {
-    return runFolder.resolve(STATE_DIR).resolve(ACCESS_MATRIX);
+    return stateFolder(runFolder).resolve(ACCESS_MATRIX);
+  }
+
+  /**
+   * The state folder, created 0700 or checked to be a real folder of this user: never a link
+   * that would carry the run's state elsewhere. {@code below} names folders inside it.
+   */
+  static Path stateFolder(Path runFolder, String... below) {
+    String[] names = new String[below.length + 1];
+    names[0] = STATE_DIR;
+    System.arraycopy(below, 0, names, 1, below.length);
+    return PrivateFiles.directoryIn(runFolder, names);
   }
 
   static void saveEvaluation(Path runFolder, EvaluationSummary evaluation) {
-    Path dir = runFolder.resolve(STATE_DIR);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the evaluation in " + dir, e);
-    }
-    AtomicFiles.write(dir.resolve(EVALUATION), JSON.writeValueAsBytes(evaluation));
+    AtomicFiles.write(stateFolder(runFolder).resolve(EVALUATION), JSON.writeValueAsBytes(evaluation));
   }
 
   static Evaluation loadEvaluation(Path runFolder) {
     Path file = runFolder.resolve(STATE_DIR).resolve(EVALUATION);
-    if (!Files.isRegularFile(file)) {
+    if (!PrivateFiles.isRegularFile(file)) {
       throw new IllegalStateException("the evaluation of this run is missing (" + file + "); run the audit again");
     }
     EvaluationSummary summary = JSON.readValue(file.toFile(), EvaluationSummary.class);

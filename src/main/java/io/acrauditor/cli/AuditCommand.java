@@ -8,6 +8,7 @@ import io.acrauditor.collect.LiveAzureInput;
 import io.acrauditor.collect.SnapshotFileInput;
 import io.acrauditor.collect.SnapshotInput;
 import io.acrauditor.files.AtomicFiles;
+import io.acrauditor.files.PrivateFiles;
 import io.acrauditor.findings.AuditResult;
 import io.acrauditor.findings.Finding;
 import io.acrauditor.findings.GateDecision;
@@ -102,6 +103,11 @@ public class AuditCommand implements Callable<Integer> {
       description = "Run folder for the outputs (default: <UTC timestamp> under $ACR_AUDITOR_REPORTS_DIR, else out/).")
   Path out;
 
+  @Option(names = "--force",
+      description = "Write into an --out folder that already holds files (files of the same name are replaced); "
+          + "without it such a folder is refused, so an earlier run's evidence is never overwritten.")
+  boolean force;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "${env:ACR_AUDITOR_FAIL_ON:-high}",
       description = "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info "
           + "(default: ${DEFAULT-VALUE}; env ACR_AUDITOR_FAIL_ON).")
@@ -159,6 +165,10 @@ public class AuditCommand implements Callable<Integer> {
     // Milliseconds: every database keeps them, so a first-seen time reads back exactly as written.
     Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Path runFolder = out != null ? out : ReportsRoot.path().resolve(RUN_FOLDER.format(started));
+    if (!force && !PrivateFiles.isAbsentOrEmpty(runFolder)) {
+      throw new ParameterException(spec.commandLine(), (out != null ? "--out: " : "run folder ") + runFolder
+          + " already exists and is not empty (an earlier run's evidence?); name a new folder, or add --force");
+    }
     boolean newFolder = !Files.exists(runFolder);
     String runId = UUID.randomUUID().toString();
     try {

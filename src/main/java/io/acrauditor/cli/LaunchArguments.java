@@ -1,5 +1,6 @@
 package io.acrauditor.cli;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class LaunchArguments {
   public static Map<String, Object> defaults(String[] args) {
     Map<String, Object> defaults = new HashMap<>();
     boolean audit = args.length > 0 && args[0].equals("audit") && List.of(args).stream().noneMatch(HELP::contains);
+    if (audit) {
+      HistoryFolder.prepare(ReportsRoot.path().resolve("history"));
+    }
     defaults.put("spring.datasource.url", audit ? defaultHistoryUrl() : "jdbc:h2:mem:acr-auditor-scratch");
     return defaults;
   }

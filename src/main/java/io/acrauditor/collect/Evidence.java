@@ -29,7 +29,9 @@ final class Evidence {
   static CollectedSnapshot capture(
       Path target, Writer writer, String sourceName, Consumer<RoleAssignment> roleAssignments) {
     MessageDigest sha = sha256();
-    try (AtomicFiles.Staged staged = AtomicFiles.stage(target, out -> writer.writeTo(new DigestOutputStream(out, sha)))) {
+    // Not bounded as reports are: the snapshot reader right after holds it to the evidence limits.
+    try (AtomicFiles.Staged staged = AtomicFiles.stage(target, Long.MAX_VALUE,
+        out -> writer.writeTo(new DigestOutputStream(out, sha)))) {
       Snapshot snapshot = new SnapshotReader().read(staged.file(), sourceName, roleAssignments);
       staged.commit();
       return new CollectedSnapshot(snapshot, HexFormat.of().formatHex(sha.digest()));

@@ -9,12 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
@@ -25,11 +27,18 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Creates {@code dir} and its parents, and proves a file can be created in it. */
+  /**
+   * Creates {@code dir} and its parents (those it creates readable only by this user, as the
+   * reports are), and proves a file can be created in it.
+   */
   public static Path createDirectory(Path dir) {
     Path absolute = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(absolute);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(absolute);
+      }
     } catch (IOException e) {
       throw new OutputNotWritableException(absolute, reason(e), e);
     }
@@ -71,6 +80,14 @@ public final class AtomicFiles {
    * appears.
    */
   public static Staged stage(Path target, IoConsumer<OutputStream> content) {
+    return stage(target, OutputLimit.maxBytes(), content);
+  }
+
+  /**
+   * As {@link #stage(Path, IoConsumer)}, failing with {@link OutputTooLargeException} when the
+   * content passes {@code maxBytes} ({@link OutputLimit} for every report and state file).
+   */
+  public static Staged stage(Path target, long maxBytes, IoConsumer<OutputStream> content) {
     Path absolute = target.toAbsolutePath().normalize();
     Path temp = null;
     boolean complete = false;
@@ -80,12 +97,18 @@ public final class AtomicFiles {
         // Closing is ours to do after the force: writers such as Jackson close their target when
         // they finish, and a closed channel can no longer be forced to disk.
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-        content.accept(new KeptOpen(out));
+        content.accept(new KeptOpen(OutputLimit.bound(out, absolute, maxBytes)));
         out.flush();
         channel.force(true);
       }
       complete = true;
       return new Staged(absolute, temp);
+    } catch (RuntimeException e) {
+      // Jackson and template engines wrap what the stream threw.
+      OutputLimit.Exceeded exceeded = OutputLimit.exceeded(e);
+      throw exceeded != null ? new OutputTooLargeException(exceeded) : e;
+    } catch (OutputLimit.Exceeded e) {
+      throw new OutputTooLargeException(e);
     } catch (IOException e) {
       throw new OutputNotWritableException(absolute, reason(e), e);
     } finally {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,17 +38,22 @@ final class JsonLines {
   }
 
   private static String pointerOf(JsonParser parser) {
-    StringBuilder pointer = new StringBuilder();
     var context = parser.streamReadContext();
     // The context of a value that opens an object or array is the new container; step out once.
     if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
       context = context.getParent();
     }
+    return pointerOf(context);
+  }
+
+  /** The pointer of the value {@code context} stands at: its current name or index, and those above it. */
+  static String pointerOf(TokenStreamContext context) {
+    StringBuilder pointer = new StringBuilder();
     Deque<String> parts = new ArrayDeque<>();
     while (context != null && !context.inRoot()) {
       if (context.inArray()) {
         parts.push(Integer.toString(context.getCurrentIndex()));
-      } else if (context.inObject()) {
+      } else if (context.inObject() && context.currentName() != null) {
         parts.push(escape(context.currentName()));
       }
       context = context.getParent();

@@ -26,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -57,15 +58,24 @@ public final class SnapshotReader {
   private static final ObjectReader ELEMENT_READER = SnapshotJson.mapper()
       .readerFor(RoleAssignment.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** The snapshot mapper, sharing equal strings within this reader's reads (see {@link SharedStrings}). */
-  private final JsonMapper mapper = SnapshotJson.mapper().rebuild()
-      .addModule(SharedStrings.module())
-      .build();
+  private final EvidenceLimits limits;
+  /**
+   * The strict snapshot mapper (limits, no duplicate keys), sharing equal strings within this
+   * reader's reads (see {@link SharedStrings}).
+   */
+  private final JsonMapper mapper;
   private final SchemaRegistry schemas;
   private final Map<String, Schema> propertySchemas = new HashMap<>();
   private final Map<String, Schema> elementSchemas = new HashMap<>();
 
+  /** A reader within the default limits, or the document bound set in the environment. */
   public SnapshotReader() {
+    this(EvidenceLimits.fromEnvironment());
+  }
+
+  public SnapshotReader(EvidenceLimits limits) {
+    this.limits = limits;
+    this.mapper = SnapshotJson.strictReader(limits).addModule(SharedStrings.module()).build();
     String schemaText;
     try (InputStream in = SnapshotReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
       if (in == null) {
@@ -80,7 +90,7 @@ public final class SnapshotReader {
         SpecificationVersion.DRAFT_2020_12,
         b -> b.schemas(Map.of(SCHEMA_ID, schemaText))
             .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-    JsonNode properties = mapper.readTree(schemaText).get("properties");
+    JsonNode properties = SnapshotJson.mapper().readTree(schemaText).get("properties");
     for (String name : properties.propertyNames()) {
       JsonNode property = properties.get(name);
       propertySchemas.put(name, schema("/properties/" + name));
@@ -181,7 +191,16 @@ public final class SnapshotReader {
 
   private Snapshot read(Source source, String name, Consumer<RoleAssignment> roleAssignments) {
     try (InputStream in = source.open(); JsonParser parser = mapper.createParser(in)) {
-      return new Document(parser, source, name, roleAssignments).read();
+      Document document = new Document(parser, source, name, roleAssignments);
+      try {
+        return document.read();
+      } catch (StreamConstraintsException e) {
+        throw document.refuse(e, limits.describe(e.getOriginalMessage()));
+      } catch (StreamReadException e) {
+        throw document.refuse(e, duplicate(e) ? "duplicate key '" + parser.streamReadContext().currentName()
+            + "': an object may name each property once, so the evidence means one thing" : "malformed JSON: "
+            + e.getOriginalMessage());
+      }
     } catch (NoSuchFileException e) {
       throw new SnapshotException(name, null, "no such file");
     } catch (StreamReadException e) {
@@ -231,6 +250,7 @@ public final class SnapshotReader {
           values.put(property, node);
         }
       }
+      requireEnd();
       if (!values.containsKey("schemaVersion")) {
         throw new SnapshotException(name, "/schemaVersion",
             "required property is missing; expected " + Snapshot.CURRENT_SCHEMA_VERSION);
@@ -241,13 +261,43 @@ public final class SnapshotReader {
       return assemble();
     }
 
+    /** A snapshot is one JSON object: a second document or stray text after it is refused. */
+    private void requireEnd() {
+      TokenStreamLocation end = parser.currentTokenLocation();
+      String after = "after the snapshot object (line " + end.getLineNr() + ", column " + end.getColumnNr() + ")";
+      JsonToken next;
+      try {
+        next = parser.nextToken();
+      } catch (StreamReadException e) {
+        next = JsonToken.NOT_AVAILABLE;
+      }
+      if (next != null) {
+        TokenStreamLocation at = parser.currentTokenLocation();
+        throw new SnapshotException(name, "line " + at.getLineNr() + ", column " + at.getColumnNr(),
+            "content " + after + "; a snapshot is exactly one JSON document");
+      }
+    }
+
+    /**
+     * A parse that failed, at the JSON pointer of the value being read (the parser's context
+     * still stands there) and the line and column where it stopped.
+     */
+    SnapshotException refuse(JacksonException e, String problem) {
+      TokenStreamLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      String pointer = JsonLines.pointerOf(parser.streamReadContext());
+      String location = (pointer.isEmpty() ? "" : pointer + " ")
+          + "(line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      return new SnapshotException(name, location, problem);
+    }
+
     /** The value at the parser, as a tree; the parser moves past it. */
     private JsonNode readValue() {
       return parser.readValueAsTree();
     }
 
     private void checkVersion(JsonNode version) {
-      if (!version.isIntegralNumber() || version.asInt() != Snapshot.CURRENT_SCHEMA_VERSION) {
+      // canConvertToInt first: asInt() of 2^40 throws instead of answering.
+      if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() != Snapshot.CURRENT_SCHEMA_VERSION) {
         throw new SnapshotException(name, at("/schemaVersion", parser.currentTokenLocation()),
             "unsupported schemaVersion " + version + "; this auditor reads schemaVersion "
                 + Snapshot.CURRENT_SCHEMA_VERSION);
@@ -335,6 +385,11 @@ public final class SnapshotReader {
     private <T> List<T> list(String property) {
       return (List<T>) lists.getOrDefault(property, List.of());
     }
+  }
+
+  private static boolean duplicate(StreamReadException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate Object property");
   }
 
   private static Class<?> elementType(String property) {

@@ -3,6 +3,7 @@ package io.acrauditor.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.acrauditor.findings.Severity;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -19,7 +20,8 @@ final class ReportJson {
   }
 
   static final JsonMapper MAPPER =
-      JsonMapper.builder()
+      // Invisible and reordering characters in values are escaped (VisibleEscapes).
+      JsonMapper.builder(JsonFactory.builder().characterEscapes(new VisibleEscapes()).build())
           .enable(SerializationFeature.INDENT_OUTPUT)
           // Record components keep their declared order; maps (evidence, parameters) are sorted,
           // because their insertion order is an accident of how they were built.

@@ -42,8 +42,11 @@ final class RuleCel {
   static final String DAYS_UNTIL_OVERLOAD = "daysUntil_string";
   static final String DAYS_SINCE_OVERLOAD = "daysSince_string";
 
-  private static final CelOptions OPTIONS =
-      CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+  private static final CelOptions OPTIONS = CelOptions.current()
+      .enableHeterogeneousNumericComparisons(true)
+      // A loop over a product of large lists ends as this rule's evaluation error (EvaluationBudget).
+      .comprehensionMaxIterations(EvaluationBudget.MAX_ITERATIONS)
+      .build();
 
   private static final RuleCel INSTANCE = new RuleCel();
 

@@ -42,7 +42,7 @@ final class RuleCompiler {
     Template text = Template.compile(rule.remediation().text(), "remediation.text", kind, params);
     List<Template> commands = new ArrayList<>();
     for (int i = 0; i < rule.remediation().commands().size(); i++) {
-      commands.add(Template.compile(rule.remediation().commands().get(i), "remediation.commands[" + i + "]", kind, params));
+      commands.add(Template.compileCommand(rule.remediation().commands().get(i), "remediation.commands[" + i + "]", kind, params));
     }
     Shape.Fields subjectShape = Shape.ofSubject(kind);
     for (RuleTest test : rule.tests()) {

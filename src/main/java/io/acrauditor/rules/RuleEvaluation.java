@@ -21,14 +21,22 @@ import java.util.regex.Pattern;
 final class RuleEvaluation {
   private static final Pattern CEL_POSITION = Pattern.compile("^evaluation error at <input>:(\\d+): (.*)$", Pattern.DOTALL);
 
+  /** How CEL says that {@code comprehensionMaxIterations} stopped an expression. */
+  private static final String ITERATIONS_EXCEEDED = "Iteration budget exceeded";
+
   private RuleEvaluation() {}
 
   /**
    * The variables of one evaluation. The Optionals are built once (per subject, per rule, per
    * snapshot) so that a lookup allocates nothing.
    */
-  record Vars(String subjectVariable, Optional<Object> subject, Optional<Object> params, Optional<Object> now)
-      implements CelVariableResolver {
+  record Vars(String subjectVariable, Optional<Object> subject, Optional<Object> params, Optional<Object> now,
+      EvaluationBudget budget) implements CelVariableResolver {
+    /** The variables of one rule on one subject, with a budget that starts now. */
+    Vars(String subjectVariable, Optional<Object> subject, Optional<Object> params, Optional<Object> now) {
+      this(subjectVariable, subject, params, now, EvaluationBudget.start());
+    }
+
     @Override
     public Optional<Object> find(String name) {
       if (name.equals(subjectVariable)) {
@@ -66,9 +74,18 @@ final class RuleEvaluation {
 
   static Result run(CelRuntime.Program program, Vars vars, EvaluationTime time) {
     try {
-      return new Result(program.eval(vars, time.functions()), null);
+      return new Result(program.trace(vars, time.functions(), vars.budget()), null);
+    } catch (EvaluationBudget.Exceeded e) {
+      return new Result(null, e.getMessage());
     } catch (CelEvaluationException e) {
+      if (e.getCause() instanceof EvaluationBudget.Exceeded exceeded) {
+        return new Result(null, exceeded.getMessage());
+      }
       // A failing binding (daysUntil on a malformed date) hides its reason in the cause.
+      if (e.getMessage() != null && e.getMessage().contains(ITERATIONS_EXCEEDED)) {
+        return new Result(null, "evaluation stopped after " + EvaluationBudget.MAX_ITERATIONS
+            + " loop iterations, the limit of one expression");
+      }
       String reason = e.getCause() != null && e.getCause().getMessage() != null ? ": " + e.getCause().getMessage() : "";
       return new Result(null, clean(e.getMessage()) + reason);
     } catch (RuntimeException e) {
@@ -81,7 +98,7 @@ final class RuleEvaluation {
   /** The program's value, or null when it fails (for callers that would discard the reason). */
   private static Object valueOrNull(CelRuntime.Program program, Vars vars, EvaluationTime time) {
     try {
-      return program.eval(vars, time.functions());
+      return program.trace(vars, time.functions(), vars.budget());
     } catch (CelEvaluationException | RuntimeException e) {
       return null;
     }
@@ -103,21 +120,22 @@ final class RuleEvaluation {
     }
     List<String> problems = new ArrayList<>(0);
     Severity severity = effectiveSeverity(rule, vars, time, problems);
-    String message = rule.message().render(vars, time, problem -> problems.add("message " + problem));
+    String message = FindingBounds.text(rule.message().render(vars, time, problem -> problems.add("message " + problem)));
     Map<String, Object> evidence = new LinkedHashMap<>();
     rule.evidence().forEach((name, program) -> {
       // Evidence is best effort by design: a field the subject lacks is simply not shown, so the
       // reason it failed is not worth formatting.
       Object value = valueOrNull(program, vars, time);
       if (value != null) {
-        CelValues.toPlain(value).ifPresent(plain -> evidence.put(name, plain));
+        CelValues.toPlain(value).ifPresent(plain -> evidence.put(name, FindingBounds.evidence(plain)));
       }
     });
-    String text = rule.remediationText().render(vars, time, problem -> problems.add("remediation.text " + problem));
+    String text = FindingBounds.text(
+        rule.remediationText().render(vars, time, problem -> problems.add("remediation.text " + problem)));
     List<String> commands = new ArrayList<>(rule.commands().size());
     for (int i = 0; i < rule.commands().size(); i++) {
       String where = "remediation.commands[" + i + "] ";
-      commands.add(rule.commands().get(i).render(vars, time, problem -> problems.add(where + problem)));
+      commands.add(FindingBounds.text(rule.commands().get(i).render(vars, time, problem -> problems.add(where + problem))));
     }
     return new Verdict(true, null, severity, message, Collections.unmodifiableMap(evidence),
         new Remediation(text, List.copyOf(commands)), problems);

@@ -73,6 +73,11 @@ final class RuleParser {
       throw new RuleLoadException(at(source, lines, path(e), e.getLocation()) + "unknown key '" + path(e) + "'"
           + (known.isEmpty() ? "" : "; expected one of " + known));
     } catch (JacksonException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+        // A second document would be silently ignored otherwise: one file, one rule, one meaning.
+        throw new RuleLoadException(at(source, lines, "", e.getLocation())
+            + "a rule file holds one YAML document; found more after it");
+      }
       String where = path(e);
       throw new RuleLoadException(at(source, lines, where, e.getLocation()) + (where.isEmpty() ? "" : where + ": ")
           + firstLine(e.getOriginalMessage()));

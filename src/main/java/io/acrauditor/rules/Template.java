@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Text with {@code ${CEL}} placeholders, each compiled once at load. {@code $${} writes a literal
  * {@code ${}, for shell variables in commands. A placeholder that fails on a subject renders as
- * {@code <unknown>} and is reported, so a finding is never lost to a cosmetic error.
+ * {@code <unknown>} and is reported, so a finding is never lost to a cosmetic error. In a shell
+ * command ({@link #compileCommand}) every value is quoted for where it stands ({@link ShellQuoting}).
  */
 final class Template {
   static final String UNKNOWN = "<unknown>";
@@ -18,7 +19,9 @@ final class Template {
 
   private record Literal(String text) implements Part {}
 
-  private record Placeholder(String expression, CelRuntime.Program program) implements Part {}
+  /** {@code shell} is how the value is quoted: null outside a command. */
+  private record Placeholder(String expression, CelRuntime.Program program, ShellQuoting.Context shell)
+      implements Part {}
 
   private final String source;
   private final List<Part> parts;
@@ -33,7 +36,17 @@ final class Template {
   }
 
   static Template compile(String text, String where, SubjectKind kind, Shape.Fields params) {
+    return compile(text, where, kind, params, false);
+  }
+
+  /** A template of a shell command: each placeholder's value is quoted for the shell. */
+  static Template compileCommand(String text, String where, SubjectKind kind, Shape.Fields params) {
+    return compile(text, where, kind, params, true);
+  }
+
+  private static Template compile(String text, String where, SubjectKind kind, Shape.Fields params, boolean command) {
     List<Part> parts = new ArrayList<>();
+    ShellQuoting.Context context = ShellQuoting.Context.BARE;
     StringBuilder literal = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
@@ -48,12 +61,14 @@ final class Template {
         }
         String expression = text.substring(i + 2, end).strip();
         if (!literal.isEmpty()) {
+          context = ShellQuoting.after(literal.toString(), context);
           parts.add(new Literal(literal.toString()));
           literal.setLength(0);
         }
         String placeholderWhere = where + " placeholder ${" + expression + "}";
         parts.add(new Placeholder(expression,
-            RuleCel.get().compile(kind, params, placeholderWhere, expression, RuleCel.Result.ANY)));
+            RuleCel.get().compile(kind, params, placeholderWhere, expression, RuleCel.Result.ANY),
+            command ? context : null));
         i = end + 1;
       } else {
         literal.append(text.charAt(i));
@@ -106,7 +121,12 @@ final class Template {
           onError.accept("placeholder ${" + placeholder.expression() + "}: " + result.error());
           out.append(UNKNOWN);
         } else {
-          out.append(CelValues.toPlain(result.value()).map(CelValues::display).orElse(UNKNOWN));
+          String value = CelValues.toPlain(result.value()).map(CelValues::display).orElse(null);
+          if (value == null) {
+            out.append(UNKNOWN);
+          } else {
+            out.append(placeholder.shell() == null ? value : ShellQuoting.quote(value, placeholder.shell()));
+          }
         }
       }
     }

@@ -109,7 +109,8 @@ class PartitionedCollectionTest {
     // A directory where partition 2 must write its part: that partition alone cannot finish.
     Path out = tmp.resolve("run");
     Path blocked = Files.createDirectories(out.resolve(".state/partitions/p00002.json/in-the-way"));
-    Result failed = cli(audit(out));
+    // --force: the run folder is not empty, on purpose.
+    Result failed = cli(audit(out, "--force"));
     assertThat(failed.exit).as(failed.err).isEqualTo(2);
     assertThat(failed.err).contains("Partition p00002");
     assertThat(out.resolve("snapshot.json")).doesNotExist();

@@ -109,4 +109,105 @@ class SnapshotReaderTest {
     assertThat(a.name()).isEqualTo("a");
     assertThat(b.name()).isEqualTo("b");
   }
+
+  @Test
+  void aDuplicatedKeyIsRefusedNotResolvedByTheLastValue() {
+    // The admin user enabled, then "disabled" further down: last-wins would hide a critical finding.
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [%s,
+           {"id": "/x/registries/b", "name": "b",
+            "adminUserEnabled": true,
+            "adminUserEnabled": false}]}
+        """.formatted(REGISTRY)))
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("test.json at /registries/1/adminUserEnabled (line 5,")
+        .hasMessageContaining("duplicate key 'adminUserEnabled'");
+    assertThatThrownBy(() -> read("{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\",\n"
+            + " \"registries\": [], \"registries\": [" + REGISTRY + "]}"))
+        .hasMessageStartingWith("test.json at /registries (line 2,")
+        .hasMessageContaining("duplicate key 'registries'");
+  }
+
+  @Test
+  void contentAfterTheSnapshotIsRefused() {
+    String snapshot = "{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\", \"registries\": [" + REGISTRY + "]}";
+    assertThatThrownBy(() -> read(snapshot + "\n" + snapshot))
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("test.json at line 2, column 1: content after the snapshot object (line 1,")
+        .hasMessageContaining("exactly one JSON document");
+    assertThatThrownBy(() -> read(snapshot + "\n\n  garbage"))
+        .hasMessageStartingWith("test.json at line 3, column 3: content after the snapshot object");
+    assertThat(read(snapshot + "\n  \n").registries()).hasSize(1);
+  }
+
+  @Test
+  void aVersionBeyondIntegersIsASchemaErrorWithItsPointer() {
+    assertThatThrownBy(() -> read("{\"schemaVersion\": 1099511627776, \"generatedAt\": \"2026-11-23T02:00:00Z\"}"))
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("test.json at /schemaVersion (line 1)")
+        .hasMessageContaining("unsupported schemaVersion 1099511627776");
+  }
+
+  @Test
+  void aStringBeyondTheLimitIsRefusedNamingTheFieldAndTheLimit() {
+    String huge = "a".repeat(EvidenceLimits.DEFAULT.maxStringLength() + 1);
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [%s, {"id": "/x/registries/b", "name": "%s"}]}
+        """.formatted(REGISTRY, huge)))
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("test.json at /registries/1/name (line 2,")
+        .hasMessageContaining("string value longer than the limit of 32768 characters")
+        .hasMessageNotContaining("aaaa");
+  }
+
+  @Test
+  void theDocumentNestingAndNumberLimits() {
+    EvidenceLimits small = new EvidenceLimits(1000, 200, 5, 10);
+    SnapshotReader strict = new SnapshotReader(small);
+    String padded = "{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\", \"registries\": ["
+        + (REGISTRY + ",").repeat(5) + REGISTRY + "]}";
+    assertThatThrownBy(() -> strict.read(padded.getBytes(StandardCharsets.UTF_8), "big.json"))
+        .hasMessageContaining("snapshot larger than the limit of 200 bytes (raise it with ACR_AUDITOR_MAX_SNAPSHOT_BYTES)");
+    String deep = "{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\", \"registries\": [{\"id\": \"/x\","
+        + " \"name\": \"a\", \"sku\": {\"name\": {\"a\": {\"b\": [[1]]}}}}]}";
+    assertThatThrownBy(() -> strict.read(deep.getBytes(StandardCharsets.UTF_8), "deep.json"))
+        .hasMessageStartingWith("deep.json at /registries/0/sku/name/a (line 1,")
+        .hasMessageContaining("nested deeper than the limit of 5 levels");
+    assertThatThrownBy(() -> strict.read("{\"schemaVersion\": 100000000000000000000}".getBytes(StandardCharsets.UTF_8), "n.json"))
+        .hasMessageStartingWith("n.json at /schemaVersion")
+        .hasMessageContaining("number longer than the limit of 10 characters");
+  }
+
+  @Test
+  void theDocumentBoundIsSetInTheEnvironment() {
+    assertThat(EvidenceLimits.fromEnvironment(name -> null)).isEqualTo(EvidenceLimits.DEFAULT);
+    assertThat(EvidenceLimits.fromEnvironment(name -> "8G").maxDocumentBytes()).isEqualTo(8L << 30);
+    assertThat(EvidenceLimits.fromEnvironment(name -> "1000").maxDocumentBytes()).isEqualTo(1000);
+    assertThatThrownBy(() -> EvidenceLimits.fromEnvironment(name -> "lots"))
+        .hasMessageContaining("ACR_AUDITOR_MAX_SNAPSHOT_BYTES='lots' is not a positive number of bytes");
+  }
+
+  @Test
+  void namesIdsAndConditionsAreHeldToAzuresOwnLimitsWithMargin() {
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [{"id": "/x/registries/b", "name": "%s"}]}
+        """.formatted("n".repeat(513))))
+        .hasMessageStartingWith("test.json at /registries/0/name (line 2)")
+        .hasMessageContaining("512");
+    assertThatThrownBy(() -> read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "roleAssignments": [{"id": "/a", "scope": "/s", "principalId": "p", "roleDefinitionId": "/r",
+           "condition": "%s"}]}
+        """.formatted("c".repeat(16_385))))
+        .hasMessageStartingWith("test.json at /roleAssignments/0/condition (line 3)")
+        .hasMessageContaining("16384");
+    Snapshot atTheLimit = read("""
+        {"schemaVersion": 1, "generatedAt": "2026-11-23T02:00:00Z",
+         "registries": [{"id": "/x/registries/%s", "name": "%s"}]}
+        """.formatted("i".repeat(4000), "n".repeat(512)));
+    assertThat(atTheLimit.registries().get(0).name()).hasSize(512);
+  }
 }

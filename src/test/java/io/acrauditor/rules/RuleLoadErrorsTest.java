@@ -46,6 +46,9 @@ class RuleLoadErrorsTest {
       list-select        | 'registry.tokens' is a list
       bad-yaml           | BRK-001.yaml:4: mapping values are not allowed here
       wrong-type         | BRK-001.yaml:3: title: Cannot deserialize value of type `java.lang.String` from Array value
+      duplicate-key      | BRK-001.yaml:22: Duplicate Object property "condition"
+      duplicate-test-key | BRK-001.yaml:19: tests[1].subject: Duplicate Object property "adminUserEnabled"
+      second-document    | BRK-001.yaml:23: a rule file holds one YAML document; found more after it
       """)
   void refusesTheFileWithTheReason(String brokenCase, String expected) {
     assertThat(loadError(brokenCase)).contains(expected.strip());
