@@ -38,9 +38,15 @@ public final class LaunchArguments {
     return defaults;
   }
 
-  /** The run history when nothing else is configured: an H2 file under the reports root. */
+  /**
+   * The run history when nothing else is configured: an H2 file under the reports root. H2 writes
+   * commits to disk up to a second late by default; a run killed in that second (a node drain, an
+   * OOM kill) would lose the very rows that let it be found and resumed, so every commit is
+   * written at once ({@code WRITE_DELAY=0}: the history commits a few rows per step, never a flood).
+   */
   static String defaultHistoryUrl() {
-    return "jdbc:h2:file:" + ReportsRoot.path().resolve("history").resolve("acr-auditor").toAbsolutePath();
+    return "jdbc:h2:file:" + ReportsRoot.path().resolve("history").resolve("acr-auditor").toAbsolutePath()
+        + ";WRITE_DELAY=0";
   }
 
   /** Explicit --db-url / --db-user win over everything else, as command-line options should. */

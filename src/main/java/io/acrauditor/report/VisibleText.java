@@ -1,11 +1,14 @@
 package io.acrauditor.report;
 
+import io.acrauditor.text.InvisibleCharacters;
+
 /**
  * Text with its invisible characters made visible: control characters, bidirectional overrides
- * and isolates (the "Trojan Source" characters that make {@code evil‮txt.exe} read as
- * {@code evilexe.txt}), and zero-width characters each become a marker such as {@code <U+202E>}.
- * A name that hides something shows it. Line breaks and tabs stay. Shared by every output that
- * shows names a person reads (HTML, PDF, terminal).
+ * and isolates (the "Trojan Source" characters that make a file name with a right-to-left
+ * override read differently from what it is) and zero-width characters, as {@link InvisibleCharacters}
+ * defines them, each become a marker such as {@code <U+202E>}. A name that hides something shows
+ * it. Line breaks and tabs stay. Shared by every output that shows names a person reads (HTML,
+ * PDF).
  */
 public final class VisibleText {
   private VisibleText() {}
@@ -34,13 +37,6 @@ public final class VisibleText {
   }
 
   static boolean hidden(char c) {
-    if (c == '\n' || c == '\t' || c == '\r') {
-      return false;
-    }
-    return Character.isISOControl(c)
-        || (c >= '\u202A' && c <= '\u202E') // embeddings and overrides
-        || (c >= '\u2066' && c <= '\u2069') // isolates
-        || c == '\u200E' || c == '\u200F' || c == '\u061C' // direction marks
-        || (c >= '\u200B' && c <= '\u200D') || c == '\uFEFF' || c == '\u2060'; // zero width
+    return c != '\n' && c != '\t' && c != '\r' && InvisibleCharacters.isInvisible(c);
   }
 }

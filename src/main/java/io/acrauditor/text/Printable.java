@@ -3,8 +3,8 @@ package io.acrauditor.text;
 /**
  * Text from the data (a resource name, a property name, an error message quoting either) made
  * safe for a terminal or a log line: control characters (C0, DEL, C1, so no escape sequence ever
- * reaches a terminal) and the invisible bidirectional formatting characters (which can make text
- * read differently from what it is) are shown as visible escapes, {@code \x1b} or {@code \u202e}.
+ * reaches a terminal), the invisible bidirectional formatting characters (which can make text
+ * read differently from what it is) and zero-width characters ({@link InvisibleCharacters}) are shown as visible escapes, {@code \x1b} or {@code \u202e}.
  * A backslash stays as it is: the escapes are for people to see, not to decode.
  */
 public final class Printable {
@@ -22,7 +22,7 @@ public final class Printable {
 
   /** Whether the character would be escaped in a line. */
   public static boolean isUnsafe(int codePoint) {
-    return Character.getType(codePoint) == Character.CONTROL || isBidiControl(codePoint);
+    return InvisibleCharacters.isInvisible(codePoint);
   }
 
   private static String escape(String text, boolean keepLineFeeds) {
@@ -45,10 +45,5 @@ public final class Printable {
       }
     });
     return out.toString();
-  }
-
-  /** LRM, RLM, ALM, the embeddings and overrides, and the isolates (Unicode Bidi_Control). */
-  private static boolean isBidiControl(int c) {
-    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
   }
 }

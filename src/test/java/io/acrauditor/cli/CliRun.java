@@ -19,4 +19,9 @@ record CliRun(int exitCode, String out, String err) {
   java.util.List<String> problems() {
     return err.lines().filter(l -> !l.matches("acr-auditor: run \\S+ started in .*")).toList();
   }
+
+  /** {@link #problems()} as the text stderr held. */
+  String problemText() {
+    return problems().stream().map(l -> l + System.lineSeparator()).collect(java.util.stream.Collectors.joining());
+  }
 }

@@ -50,9 +50,9 @@ class HostileInputTest {
         """.formatted(REGISTRY_ID));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
-    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at /registries/0/adminUserEnabled (line 7,")
+    assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at /registries/0/adminUserEnabled (line 7,")
         .contains("duplicate key 'adminUserEnabled'");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.problems()).hasSize(1);
     assertNoReport(tmp.resolve("o"));
   }
 
@@ -62,7 +62,7 @@ class HostileInputTest {
     Path snapshot = Files.writeString(tmp.resolve("two.json"), one + one.replace("{", "{\"registries\": [],"));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
-    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at line 2, column 1: content after the snapshot object");
+    assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at line 2, column 1: content after the snapshot object");
     assertNoReport(tmp.resolve("o"));
   }
 
@@ -74,9 +74,9 @@ class HostileInputTest {
         """.formatted(REGISTRY_ID, "x".repeat(50 * 1024 * 1024)));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
-    assertThat(result.err()).startsWith("acr-auditor: " + snapshot + " at /registries/0/name (line 2,")
+    assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at /registries/0/name (line 2,")
         .contains("longer than the limit of 32768 characters");
-    assertThat(result.err().length()).isLessThan(1000);
+    assertThat(result.problemText().length()).isLessThan(1000);
     assertNoReport(tmp.resolve("o"));
   }
 
@@ -87,7 +87,7 @@ class HostileInputTest {
     Path evidence = Files.writeString(out.resolve("findings.json"), "{\"earlier\": true}");
     CliRun refused = run("audit", "--demo", "--out", out.toString());
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
-    assertThat(refused.err()).startsWith("acr-auditor: --out: " + out + " already exists and is not empty")
+    assertThat(refused.problemText()).startsWith("acr-auditor: --out: " + out + " already exists and is not empty")
         .contains("--force");
     assertThat(evidence).hasContent("{\"earlier\": true}");
 
@@ -110,7 +110,7 @@ class HostileInputTest {
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--force");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
     assertThat(result.err()).contains(out.resolve(".state") + ": is a symbolic link");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.problems()).hasSize(1);
     try (var entries = Files.list(elsewhere)) {
       assertThat(entries).isEmpty();
     }
@@ -149,7 +149,7 @@ class HostileInputTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
     assertThat(result.err()).contains(out.toAbsolutePath().resolve("report.html")
         + " would be larger than the limit of 1048576 bytes for one output file");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.problems()).hasSize(1);
     assertNoReport(out);
     try (var files = Files.list(out)) {
       assertThat(files).noneMatch(f -> f.getFileName().toString().contains("report.html"));
