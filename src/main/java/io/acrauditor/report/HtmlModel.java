@@ -57,7 +57,8 @@ public record HtmlModel(
     VerdictView verdict,
     CoverageStory coverageStory,
     ControlsView controls,
-    IdentityAccess accessByIdentity) {
+    IdentityAccess accessByIdentity,
+    AcceptedRisks acceptedRisks) {
 
   static final int TOP_RULES = 10;
 
@@ -220,7 +221,8 @@ public record HtmlModel(
         VerdictView.of(gate, story, doc.findings(), doc.comparison() != null, names),
         story,
         ControlsView.of(doc.controls(), doc.rules()),
-        IdentityAccess.of(matrix, findingLinks, names, IDENTITIES, PATHS_PER_IDENTITY));
+        IdentityAccess.of(matrix, findingLinks, names, IDENTITIES, PATHS_PER_IDENTITY),
+        AcceptedRisks.of(result.waivers(), result.findings() == null ? List.of() : result.findings(), doc.findings(), names));
   }
 
   private static RunMetadata emptyRun() {
