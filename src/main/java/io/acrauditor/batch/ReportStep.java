@@ -133,6 +133,7 @@ final class ReportStep implements Tasklet {
         coverage.gaps().stream().map(Coverage.Gap::scope).toList(),
         request.startedAt().toString(),
         history.trend(scopeKey, request.runId(), RunHistory.TREND_RUNS - 1),
-        Baseline.point(request.runId(), finishedAt.toString(), findings));
+        Baseline.point(request.runId(), finishedAt.toString(), findings),
+        request.waivers());
   }
 }
