@@ -27,20 +27,8 @@ public final class Baseline {
    * @param blindScopes resource-id prefixes this run could not read (coverage gap scopes)
    * @param now when this run started: the first-seen time of new findings
    * @param trend earlier runs of this scope, oldest first; this run is appended
+   * @param waivers this run's (null for none): which findings are newly waived, or lost their waiver
    */
-  public static RunComparison compare(
-      String previousRunId,
-      String previousRunFinishedAt,
-      List<Finding> current,
-      Collection<PastFinding> previous,
-      Collection<String> blindScopes,
-      String now,
-      List<TrendPoint> trend,
-      TrendPoint thisRun) {
-    return compare(previousRunId, previousRunFinishedAt, current, previous, blindScopes, now, trend, thisRun, null);
-  }
-
-  /** As above, and with {@code waivers} (null for none) which findings are newly waived or lost their waiver. */
   public static RunComparison compare(
       String previousRunId,
       String previousRunFinishedAt,
