@@ -255,6 +255,10 @@ class HtmlReportWriterTest {
     assertThat(section.selectFirst("#waivers-stale").text()).isEqualTo("Stale waivers (1)");
     assertThat(section.select("#waivers-stale + p + table tr.waiver").attr("data-source")).isEqualTo("w.yaml:16");
     assertThat(doc.select("nav.toc a[href=#accepted-risks]").text()).isEqualTo("Accepted risks (1 waived, 1 expired)");
+    // Among the findings, each row says where its waiver stands.
+    assertThat(doc.getElementById("finding-" + waived.fingerprint()).select(".status-waived").text()).isEqualTo("Waived");
+    assertThat(doc.getElementById("finding-" + expired.fingerprint()).select(".status-waiver-expired").text())
+        .isEqualTo("Waiver expired on 2026-12-03");
   }
 
   @Test
