@@ -11,6 +11,7 @@ import io.acrauditor.findings.GateDecision;
 import io.acrauditor.findings.RunComparison;
 import io.acrauditor.findings.RunMetadata;
 import io.acrauditor.findings.Summaries;
+import io.acrauditor.findings.WaivedChecks;
 import io.acrauditor.history.RunHistory;
 import io.acrauditor.history.ScopeKey;
 import io.acrauditor.inventory.Coverage;
@@ -117,7 +118,7 @@ final class ReportStep implements Tasklet {
         rules,
         comparison,
         GateDecision.decide(findings, comparison, request.failOn(), request.failOnNew(), request.waivers()),
-        Controls.of(rules, evaluation.checks()),
+        Controls.of(rules, WaivedChecks.apply(evaluation.checks(), findings, request.waivers())),
         request.waivers());
   }
 
@@ -132,6 +133,7 @@ final class ReportStep implements Tasklet {
         coverage.gaps().stream().map(Coverage.Gap::scope).toList(),
         request.startedAt().toString(),
         history.trend(scopeKey, request.runId(), RunHistory.TREND_RUNS - 1),
-        Baseline.point(request.runId(), finishedAt.toString(), findings));
+        Baseline.point(request.runId(), finishedAt.toString(), findings),
+        request.waivers());
   }
 }

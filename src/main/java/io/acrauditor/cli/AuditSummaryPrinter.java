@@ -54,7 +54,8 @@ final class AuditSummaryPrinter {
       out.printf("  Since the previous run: %s%n", comparison.previousRunId() == null
           ? "none (first run over this scope)"
           : String.format("%d new, %d still open, %d resolved, %d not reassessed",
-              fresh, result.findings().size() - fresh, comparison.resolved().size(), comparison.notReassessed().size()));
+              fresh, result.findings().size() - fresh, comparison.resolved().size(), comparison.notReassessed().size())
+              + waiverChanges(comparison));
     }
     out.println();
     Path folder = runFolder.toAbsolutePath().normalize();
@@ -74,5 +75,13 @@ final class AuditSummaryPrinter {
     long failing = gate.failing();
     out.printf("%nResult: %d %sfinding(s) at or above %s%n", failing, onlyNew ? "new " : "", threshold.label());
     out.flush();
+  }
+
+  /** ", 2 newly waived, 1 waiver expired", only for what happened. */
+  private static String waiverChanges(RunComparison comparison) {
+    long newlyWaived = comparison.countWaiverChange(RunComparison.FindingHistory.NEWLY_WAIVED);
+    long expired = comparison.countWaiverChange(RunComparison.FindingHistory.WAIVER_EXPIRED);
+    return (newlyWaived > 0 ? ", " + newlyWaived + " newly waived" : "")
+        + (expired > 0 ? ", " + expired + " waiver" + (expired == 1 ? "" : "s") + " expired" : "");
   }
 }

@@ -27,6 +27,7 @@ public final class Baseline {
    * @param blindScopes resource-id prefixes this run could not read (coverage gap scopes)
    * @param now when this run started: the first-seen time of new findings
    * @param trend earlier runs of this scope, oldest first; this run is appended
+   * @param waivers this run's (null for none): which findings are newly waived, or lost their waiver
    */
   public static RunComparison compare(
       String previousRunId,
@@ -36,15 +37,21 @@ public final class Baseline {
       Collection<String> blindScopes,
       String now,
       List<TrendPoint> trend,
-      TrendPoint thisRun) {
+      TrendPoint thisRun,
+      Waivers waivers) {
     Map<String, PastFinding> before = new HashMap<>();
     previous.forEach(p -> before.put(p.fingerprint(), p));
     Map<String, FindingHistory> history = new LinkedHashMap<>();
     for (Finding f : current) {
       PastFinding earlier = before.get(f.fingerprint());
+      boolean waivedNow = waivers != null && waivers.applying(f).isPresent();
+      boolean waivedBefore = earlier != null && earlier.waived();
+      String waiverChange = waivedNow && !waivedBefore ? FindingHistory.NEWLY_WAIVED
+          : !waivedNow && waivedBefore ? FindingHistory.WAIVER_EXPIRED
+          : null;
       history.put(f.fingerprint(), earlier == null
-          ? new FindingHistory(FindingHistory.NEW, now)
-          : new FindingHistory(FindingHistory.OPEN, earlier.firstSeen()));
+          ? new FindingHistory(FindingHistory.NEW, now, waiverChange)
+          : new FindingHistory(FindingHistory.OPEN, earlier.firstSeen(), waiverChange));
     }
     Set<String> stillRaised = current.stream().map(Finding::fingerprint).collect(Collectors.toSet());
     List<PastFinding> resolved = new ArrayList<>();

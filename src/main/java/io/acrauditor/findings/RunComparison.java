@@ -21,16 +21,39 @@ public record RunComparison(
     List<PastFinding> notReassessed,
     List<TrendPoint> trend) {
 
-  /** {@code status} is {@code new} or {@code open}; {@code firstSeen} when it was first raised. */
-  public record FindingHistory(String status, String firstSeen) {
+  /**
+   * {@code status} is {@code new} or {@code open}; {@code firstSeen} when it was first raised;
+   * {@code waiverChange} {@link #NEWLY_WAIVED} (a waiver applies now and did not in the previous
+   * run, or the finding is new and already waived), {@link #WAIVER_EXPIRED} (the previous run had
+   * it waived and no waiver applies now: it counts again), else null.
+   */
+  public record FindingHistory(String status, String firstSeen, String waiverChange) {
     public static final String NEW = "new";
     public static final String OPEN = "open";
+    public static final String NEWLY_WAIVED = "newly-waived";
+    public static final String WAIVER_EXPIRED = "waiver-expired";
+
+    public FindingHistory(String status, String firstSeen) {
+      this(status, firstSeen, null);
+    }
   }
 
-  /** A finding of an earlier run, as that run recorded it. */
+  /** A finding of an earlier run, as that run recorded it; {@code waived} when a waiver applied to it then. */
   public record PastFinding(
       String fingerprint, String ruleId, String title, Severity severity, String subjectName, String resourceId,
-      String firstSeen) {}
+      String firstSeen, boolean waived) {
+
+    public PastFinding(
+        String fingerprint, String ruleId, String title, Severity severity, String subjectName, String resourceId,
+        String firstSeen) {
+      this(fingerprint, ruleId, title, severity, subjectName, resourceId, firstSeen, false);
+    }
+  }
+
+  /** Current findings whose {@link FindingHistory#waiverChange()} is {@code change}. */
+  public long countWaiverChange(String change) {
+    return findings.values().stream().filter(h -> change.equals(h.waiverChange())).count();
+  }
 
   public record TrendPoint(String runId, String finishedAt, Map<String, Integer> bySeverity) {}
 }

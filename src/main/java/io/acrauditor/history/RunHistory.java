@@ -56,12 +56,12 @@ public class RunHistory {
 
   public List<PastFinding> findings(String runId) {
     return jdbc.sql("""
-            SELECT fingerprint, rule_id, title, severity, subject_name, resource_id, first_seen
+            SELECT fingerprint, rule_id, title, severity, subject_name, resource_id, first_seen, waived
             FROM audit_finding WHERE run_id = ? ORDER BY fingerprint""")
         .param(runId)
         .query((rs, n) -> new PastFinding(
             rs.getString(1), rs.getString(2), rs.getString(3), Severity.parse(rs.getString(4)),
-            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant().toString()))
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant().toString(), rs.getBoolean(8)))
         .list();
   }
 
@@ -130,12 +130,13 @@ public class RunHistory {
           runId, f.fingerprint(), Columns.fit(f.ruleId(), Columns.RULE_ID), Columns.fit(f.title(), Columns.TITLE),
           f.severity().label(), Columns.fit(f.subject().name(), Columns.SUBJECT_NAME),
           Columns.fit(f.subject().resourceId(), Columns.RESOURCE_ID),
-          Columns.fit(f.subject().subscriptionId(), Columns.SUBSCRIPTION_ID), timestamp(firstSeen)
+          Columns.fit(f.subject().subscriptionId(), Columns.SUBSCRIPTION_ID), timestamp(firstSeen),
+          result.waivers() != null && result.waivers().applying(f).isPresent()
         });
       }
       template.batchUpdate("""
           INSERT INTO audit_finding (run_id, fingerprint, rule_id, title, severity, subject_name,
-            resource_id, subscription_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            resource_id, subscription_id, first_seen, waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 

@@ -68,7 +68,9 @@ record FindingsDocument(
       List<PastFinding> notReassessed,
       List<TrendPoint> trend) {}
 
-  record ChangeCounts(@JsonProperty("new") int newFindings, int open, int resolved, int notReassessed) {}
+  /** {@code newlyWaived} and {@code waiverExpired} count current findings, besides new and open. */
+  record ChangeCounts(@JsonProperty("new") int newFindings, int open, int resolved, int notReassessed, int newlyWaived,
+      int waiverExpired) {}
 
   record TrendPoint(String runId, String finishedAt, SeverityCounts bySeverity) {
     int total() {
@@ -226,7 +228,8 @@ record FindingsDocument(
     return new Comparison(
         c.previousRunId(),
         c.previousRunFinishedAt(),
-        new ChangeCounts(newFindings, findings.size() - newFindings, resolved.size(), notReassessed.size()),
+        new ChangeCounts(newFindings, findings.size() - newFindings, resolved.size(), notReassessed.size(),
+            (int) c.countWaiverChange(FindingHistory.NEWLY_WAIVED), (int) c.countWaiverChange(FindingHistory.WAIVER_EXPIRED)),
         resolved,
         notReassessed,
         ReportOrder.sorted(c.trend(), ReportOrder.TREND_POINT).stream()

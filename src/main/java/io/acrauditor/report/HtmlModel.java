@@ -57,7 +57,8 @@ public record HtmlModel(
     VerdictView verdict,
     CoverageStory coverageStory,
     ControlsView controls,
-    IdentityAccess accessByIdentity) {
+    IdentityAccess accessByIdentity,
+    AcceptedRisks acceptedRisks) {
 
   static final int TOP_RULES = 10;
 
@@ -112,6 +113,8 @@ public record HtmlModel(
       int openCount,
       int resolvedCount,
       int notReassessedCount,
+      int newlyWaivedCount,
+      int waiverExpiredCount,
       List<PastView> resolved,
       List<PastView> notReassessed,
       List<String> notReassessedSubscriptions,
@@ -220,7 +223,8 @@ public record HtmlModel(
         VerdictView.of(gate, story, doc.findings(), doc.comparison() != null, names),
         story,
         ControlsView.of(doc.controls(), doc.rules()),
-        IdentityAccess.of(matrix, findingLinks, names, IDENTITIES, PATHS_PER_IDENTITY));
+        IdentityAccess.of(matrix, findingLinks, names, IDENTITIES, PATHS_PER_IDENTITY),
+        AcceptedRisks.of(result.waivers(), result.findings() == null ? List.of() : result.findings(), doc.findings(), names));
   }
 
   private static RunMetadata emptyRun() {
@@ -317,6 +321,8 @@ public record HtmlModel(
         c.counts().open(),
         c.counts().resolved(),
         c.counts().notReassessed(),
+        c.counts().newlyWaived(),
+        c.counts().waiverExpired(),
         c.resolved().stream().map(HtmlModel::past).toList(),
         c.notReassessed().stream().map(HtmlModel::past).toList(),
         subscriptions,

@@ -61,7 +61,7 @@ public final class HtmlReportWriter implements ReportWriter {
   static final List<String> TEMPLATES =
       List.of(
           MAIN_TEMPLATE, "macros.ftlh", "header.ftlh", "verdict.ftlh", "controls.ftlh", "summary.ftlh",
-          "access-matrix.ftlh", "findings.ftlh", "resolved.ftlh", "evaluation-errors.ftlh", "coverage.ftlh", "about.ftlh",
+          "access-matrix.ftlh", "findings.ftlh", "accepted-risks.ftlh", "resolved.ftlh", "evaluation-errors.ftlh", "coverage.ftlh", "about.ftlh",
           "appendix.ftlh", "print-margins.ftlh");
   private static final Version ICI = Configuration.VERSION_2_3_34;
 

@@ -37,7 +37,7 @@ final class RuleFindings {
   public record FindingRow(
       String anchor, String fingerprint, String name, String kind, String scope, String resourceId, String message,
       List<String> keyValues, String status, String firstSeen, String firstSeenDate, List<Command> commands,
-      List<Entry> evidence) {}
+      List<Entry> evidence, WaiverNote waiver) {}
 
   /** A remediation command and, when running it disrupts something, what. */
   public record Command(String command, String disrupts) {}
@@ -135,6 +135,6 @@ final class RuleFindings {
     return new FindingRow(
         "finding-" + f.fingerprint(), f.fingerprint(), names.name(f), f.subject().kind(), names.scope(f.subject()),
         f.subject().resourceId(), f.message(), values, f.status(), f.firstSeen(), HtmlModel.day(f.firstSeen()),
-        List.copyOf(commands), all);
+        List.copyOf(commands), all, f.waiver());
   }
 }

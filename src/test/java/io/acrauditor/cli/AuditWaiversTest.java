@@ -113,13 +113,16 @@ class AuditWaiversTest {
   @Test
   void theExampleFileLoadsAndListsAStaleWaiver() throws IOException {
     Path example = Path.of("docs/examples/waivers.yaml");
-    Path copy = Files.writeString(tmp.resolve("with-stale.yaml"), Files.readString(example)
+    // The example's dates are real ones: moved 60 days ahead, the test does not expire with them.
+    String dated = Files.readString(example).replaceAll("(?m)^(\\s*expires:\\s*)\\S+", "$1" + TODAY.plusDays(60));
+    int line = (int) dated.lines().count() + 1;
+    Path copy = Files.writeString(tmp.resolve("with-stale.yaml"), dated
         + "  - rule: ACR-REG-001\n    subject: /subscriptions/none/*\n    reason: nothing there\n"
         + "    approvedBy: tester\n    expires: " + TODAY.plusDays(10) + "\n");
     CliRun result = run("audit", "--demo", "--out", tmp.resolve("example").toString(), "--waivers", copy.toString());
     assertThat(result.problems()).isEmpty();
-    assertThat(result.out()).contains("stale waiver, matches no finding (" + copy + ":23)")
-        .contains("waiver expiring on " + TODAY.plusDays(10) + " (" + copy + ":23)");
+    assertThat(result.out()).contains("stale waiver, matches no finding (" + copy + ":" + line + ")")
+        .contains("waiver expiring on " + TODAY.plusDays(10) + " (" + copy + ":" + line + ")");
   }
 
   @Test

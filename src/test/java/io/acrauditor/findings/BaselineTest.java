@@ -39,7 +39,7 @@ class BaselineTest {
         List.of(SUB_B),
         "2026-11-23T02:00:00Z",
         List.of(),
-        Baseline.point("run-2", "2026-11-23T02:05:00Z", List.of(open, fresh)));
+        Baseline.point("run-2", "2026-11-23T02:05:00Z", List.of(open, fresh)), null);
 
     assertThat(c.findings().get(open.fingerprint())).isEqualTo(
         new RunComparison.FindingHistory("open", "2026-11-01T02:00:00Z"));
@@ -56,7 +56,7 @@ class BaselineTest {
   void aScopeIsNotAPrefixOfAnotherSubscriptionsId() {
     Finding other = finding("R1", "/subscriptions/bbbb2/resourceGroups/g/providers/x/y/z", Severity.HIGH);
     RunComparison c = Baseline.compare("run-1", "t", List.of(), List.of(past(other, "t0")), List.of(SUB_B), "t1",
-        List.of(), Baseline.point("run-2", "t2", List.of()));
+        List.of(), Baseline.point("run-2", "t2", List.of()), null);
     assertThat(c.resolved()).hasSize(1);
     assertThat(c.notReassessed()).isEmpty();
   }
@@ -65,9 +65,45 @@ class BaselineTest {
   void withoutAPreviousRunEverythingIsNew() {
     Finding f = finding("R1", SUB_A + "/x", Severity.CRITICAL);
     RunComparison c = Baseline.compare(null, null, List.of(f), List.of(), List.of(), "t1", List.of(),
-        Baseline.point("run-1", "t2", List.of(f)));
+        Baseline.point("run-1", "t2", List.of(f)), null);
     assertThat(c.previousRunId()).isNull();
     assertThat(c.findings().get(f.fingerprint()).status()).isEqualTo("new");
     assertThat(c.resolved()).isEmpty();
+  }
+
+  @Test
+  void aWaiverAppliedNowIsNewlyWaivedAndOneTheLastRunHadIsExpiredWhenNoneAppliesAnyMore() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 4);
+    Finding waivedNow = finding("R1", SUB_A + "/a", Severity.HIGH);
+    Finding stillWaived = finding("R2", SUB_A + "/b", Severity.HIGH);
+    Finding lostItsWaiver = finding("R3", SUB_A + "/c", Severity.HIGH);
+    Finding freshAndWaived = finding("R4", SUB_A + "/d", Severity.HIGH);
+    Waivers waivers = Waivers.of(List.of(
+        new Waiver("R1", SUB_A + "/a", null, "why", "who", null, today, Waiver.Kind.ACCEPTED, "w.yaml", 2),
+        new Waiver("R2", SUB_A + "/b", null, "why", "who", null, today.plusDays(9), Waiver.Kind.ACCEPTED, "w.yaml", 8),
+        new Waiver("R3", SUB_A + "/c", null, "why", "who", null, today.minusDays(1), Waiver.Kind.MITIGATED, "w.yaml", 14),
+        new Waiver("R4", SUB_A + "/d", null, "why", "who", null, today, Waiver.Kind.ACCEPTED, "w.yaml", 20)), today);
+    List<Finding> now = List.of(waivedNow, stillWaived, lostItsWaiver, freshAndWaived);
+    List<PastFinding> before = List.of(
+        withWaived(past(waivedNow, "t0"), false), withWaived(past(stillWaived, "t0"), true),
+        withWaived(past(lostItsWaiver, "t0"), true));
+
+    RunComparison c = Baseline.compare("run-1", "t", now, before, List.of(), "t1", List.of(),
+        Baseline.point("run-2", "t2", now), waivers);
+
+    assertThat(c.findings().get(waivedNow.fingerprint()).waiverChange()).isEqualTo("newly-waived");
+    assertThat(c.findings().get(stillWaived.fingerprint()).waiverChange()).isNull();
+    assertThat(c.findings().get(lostItsWaiver.fingerprint()).waiverChange()).isEqualTo("waiver-expired");
+    assertThat(c.findings().get(freshAndWaived.fingerprint())).isEqualTo(
+        new RunComparison.FindingHistory("new", "t1", "newly-waived"));
+    assertThat(c.countWaiverChange(RunComparison.FindingHistory.NEWLY_WAIVED)).isEqualTo(2);
+    assertThat(c.countWaiverChange(RunComparison.FindingHistory.WAIVER_EXPIRED)).isEqualTo(1);
+    // Waived or not, a finding still raised is never resolved.
+    assertThat(c.resolved()).isEmpty();
+  }
+
+  private static PastFinding withWaived(PastFinding p, boolean waived) {
+    return new PastFinding(p.fingerprint(), p.ruleId(), p.title(), p.severity(), p.subjectName(), p.resourceId(),
+        p.firstSeen(), waived);
   }
 }

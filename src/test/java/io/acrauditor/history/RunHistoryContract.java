@@ -254,6 +254,46 @@ abstract class RunHistoryContract {
     assertThat(first.exit()).isEqualTo(1);
   }
 
+  @Test
+  void aWaiverAddedBetweenTwoDemoRunsShowsNewlyWaivedAndRemovingItShowsTheWaiverExpired() throws IOException {
+    Path waivers = Files.writeString(tmp.resolve("waivers.yaml"), """
+        waivers:
+          - rule: ACR-REG-001
+            subject: "*/registries/acrcontososhared"
+            reason: the vendor needs the admin user until its pipeline moves to tokens
+            approvedBy: tester
+            expires: %s
+        """.formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30)));
+    audit("plain", "--demo");
+    Run waived = audit("waived", "--demo", "--waivers", waivers.toString());
+    JsonNode findings = waived.findings();
+    List<String> waivedFingerprints = new java.util.ArrayList<>();
+    findings.get("findings").forEach(f -> {
+      if ("applies".equals(f.at("/waiver/state").asString(""))) {
+        waivedFingerprints.add(f.get("fingerprint").asString());
+      }
+    });
+    assertThat(waivedFingerprints).as("the waiver names the demo's shared admin user").hasSize(1);
+    assertThat(findings.at("/comparison/counts/newlyWaived").asInt()).isEqualTo(1);
+    assertThat(findings.at("/comparison/counts/waiverExpired").asInt()).isZero();
+    // Waived is not resolved: the finding is still raised, and still open.
+    assertThat(findings.at("/comparison/resolved")).isEmpty();
+    assertThat(findings.at("/comparison/counts/open").asInt()).isEqualTo(findings.get("findings").size());
+    assertThat(waived.out()).contains("0 resolved, 0 not reassessed, 1 newly waived");
+    assertThat(Files.readString(waived.folder().resolve("report.html"))).contains("data-change=\"newly-waived\"");
+    String runId = findings.at("/run/runId").asString();
+    assertThat(jdbc.sql("SELECT fingerprint FROM audit_finding WHERE run_id = ? AND waived").param(runId)
+        .query(String.class).list()).containsExactlyElementsOf(waivedFingerprints);
+
+    Run again = audit("unwaived", "--demo");
+    JsonNode after = again.findings();
+    assertThat(after.at("/comparison/counts/waiverExpired").asInt()).isEqualTo(1);
+    assertThat(after.at("/comparison/counts/newlyWaived").asInt()).isZero();
+    assertThat(after.at("/comparison/resolved")).isEmpty();
+    assertThat(again.out()).contains("1 waiver expired");
+    assertThat(again.exit()).isEqualTo(1);
+  }
+
   private static JsonNode findingOf(JsonNode findings, String subject) {
     for (JsonNode f : findings.get("findings")) {
       if (f.get("subject").get("name").asString().equals(subject)) {

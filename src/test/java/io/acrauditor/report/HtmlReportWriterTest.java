@@ -206,6 +206,68 @@ class HtmlReportWriterTest {
     }
   }
 
+  /**
+   * The first critical finding waived, the second under a waiver that expired yesterday, one waiver
+   * ending in three days (it also covers the first), and one that names nothing of this run.
+   */
+  @Test
+  void acceptedRisksListWaivedExpiredExpiringAndStaleWaiversAndTheVerdictLeavesWaivedOut() {
+    AuditResult rich = ReportFixtures.rich();
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 4);
+    List<Finding> criticals = rich.findings().stream()
+        .filter(f -> f.severity() == io.acrauditor.findings.Severity.CRITICAL).toList();
+    assertThat(criticals).hasSize(2);
+    Finding waived = criticals.get(0);
+    Finding expired = criticals.get(1);
+    io.acrauditor.findings.Waivers waivers = io.acrauditor.findings.Waivers.of(List.of(
+        new io.acrauditor.findings.Waiver(waived.ruleId(), null, waived.fingerprint(), "Partner needs it until March",
+            "jane.doe@contoso.com", "SEC-1234", today.plusDays(3), io.acrauditor.findings.Waiver.Kind.ACCEPTED, "w.yaml", 2),
+        new io.acrauditor.findings.Waiver(expired.ruleId(), null, expired.fingerprint(), "Was being rotated",
+            "secops", null, today.minusDays(1), io.acrauditor.findings.Waiver.Kind.MITIGATED, "w.yaml", 9),
+        new io.acrauditor.findings.Waiver("ACR-REG-003", "/subscriptions/none/*", null, "Gone registry",
+            "secops", "SEC-9", today.plusDays(100), io.acrauditor.findings.Waiver.Kind.ACCEPTED, "w.yaml", 16)), today);
+    AuditResult withWaivers = new AuditResult(rich.run(), rich.summary(), rich.findings(), rich.evaluationErrors(),
+        rich.coverage(), rich.accessMatrix(), rich.rules(), rich.comparison(),
+        io.acrauditor.findings.GateDecision.decide(rich.findings(), rich.comparison(), io.acrauditor.findings.Severity.HIGH, false, waivers),
+        null, waivers);
+    Document doc = render(withWaivers);
+
+    Element verdict = doc.getElementById("verdict");
+    assertThat(verdict.selectFirst("#waived-sentence").text()).startsWith("1 finding waived (accepted risks)");
+    // 2 critical findings, one waived: the tile counts the open one only, and the worst five skip the waived one.
+    assertThat(verdict.select(".sev-tile[data-severity=critical] .tile-count").text()).isEqualTo("1");
+    assertThat(verdict.select("#worst-problems a").eachAttr("href")).doesNotContain("#finding-" + waived.fingerprint())
+        .contains("#finding-" + expired.fingerprint());
+    assertThat(verdict.selectFirst("#gate-verdict").text()).isEqualTo("FAIL 3 findings at or above high (gate: --fail-on high).");
+
+    Element section = doc.getElementById("accepted-risks");
+    assertThat(section).isNotNull();
+    Elements waivedRows = section.select("tr.waived-finding[data-waiver=applies]");
+    assertThat(waivedRows).hasSize(1);
+    assertThat(waivedRows.first().attr("data-fingerprint")).isEqualTo(waived.fingerprint());
+    assertThat(waivedRows.first().text())
+        .contains("accepted by jane.doe@contoso.com (ticket SEC-1234): Partner needs it until March", "2026-12-07");
+    Elements expiredRows = section.select("tr.waived-finding[data-waiver=expired]");
+    assertThat(expiredRows).hasSize(1);
+    assertThat(expiredRows.first().text()).contains("mitigated by secops", "waiver expired on 2026-12-03");
+    assertThat(section.selectFirst("#waivers-expiring").text()).isEqualTo("Expiring within 14 days (1)");
+    assertThat(section.select("#waivers-expiring + p + table tr.waiver").text()).contains("jane.doe@contoso.com", "2026-12-07");
+    assertThat(section.selectFirst("#waivers-stale").text()).isEqualTo("Stale waivers (1)");
+    assertThat(section.select("#waivers-stale + p + table tr.waiver").attr("data-source")).isEqualTo("w.yaml:16");
+    assertThat(doc.select("nav.toc a[href=#accepted-risks]").text()).isEqualTo("Accepted risks (1 waived, 1 expired)");
+    // Among the findings, each row says where its waiver stands.
+    assertThat(doc.getElementById("finding-" + waived.fingerprint()).select(".status-waived").text()).isEqualTo("Waived");
+    assertThat(doc.getElementById("finding-" + expired.fingerprint()).select(".status-waiver-expired").text())
+        .isEqualTo("Waiver expired on 2026-12-03");
+  }
+
+  @Test
+  void withoutWaiversThereIsNoAcceptedRisksSection() {
+    Document doc = render(ReportFixtures.rich());
+    assertThat(doc.getElementById("accepted-risks")).isNull();
+    assertThat(doc.getElementById("waived-sentence")).isNull();
+  }
+
   @Test
   void theGateDecisionOfTheRunIsTheVerdict() {
     AuditResult rich = ReportFixtures.rich();
