@@ -52,7 +52,7 @@ final class AuditSummaryPrinter {
       out.println();
       long fresh = AuditCommand.newFindings(result).size();
       out.printf("  Since the previous run: %s%n", comparison.previousRunId() == null
-          ? "none (first run over this scope)"
+          ? String.format("none (first run over this scope), so all %d finding(s) are new", fresh)
           : String.format("%d new, %d still open, %d resolved, %d not reassessed",
               fresh, result.findings().size() - fresh, comparison.resolved().size(), comparison.notReassessed().size())
               + waiverChanges(comparison));

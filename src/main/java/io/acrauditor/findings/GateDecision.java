@@ -29,12 +29,7 @@ public record GateDecision(Severity threshold, boolean onlyNew, int failing, boo
     if (comparison == null) {
       return findings;
     }
-    return findings.stream()
-        .filter(f -> {
-          RunComparison.FindingHistory history = comparison.findings().get(f.fingerprint());
-          return history == null || RunComparison.FindingHistory.NEW.equals(history.status());
-        })
-        .toList();
+    return findings.stream().filter(f -> comparison.isNew(f.fingerprint())).toList();
   }
 
   /** The verdict in words, as the report's first line says it. */

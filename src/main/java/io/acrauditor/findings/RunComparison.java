@@ -22,6 +22,28 @@ public record RunComparison(
     List<TrendPoint> trend) {
 
   /**
+   * Whether this run raised the finding for the first time: the one meaning of "new" that the gate
+   * ({@code --fail-on-new}), the command line's summary and the reports share. Without a previous
+   * run everything is new, whatever the history says; a finding the history misses is new too, so
+   * an unknown finding never passes as open and slips past a gate on new findings.
+   */
+  public boolean isNew(String fingerprint) {
+    if (previousRunId == null) {
+      return true;
+    }
+    FindingHistory history = history(fingerprint);
+    return history == null || !FindingHistory.OPEN.equalsIgnoreCase(history.status());
+  }
+
+  /** The history of the finding with this fingerprint, whatever the case of its hex digits. */
+  public FindingHistory history(String fingerprint) {
+    Map<String, FindingHistory> known = findings == null ? Map.of() : findings;
+    String key = fingerprint == null ? "" : fingerprint;
+    FindingHistory history = known.get(key);
+    return history != null ? history : known.get(key.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
    * {@code status} is {@code new} or {@code open}; {@code firstSeen} when it was first raised;
    * {@code waiverChange} {@link #NEWLY_WAIVED} (a waiver applies now and did not in the previous
    * run, or the finding is new and already waived), {@link #WAIVER_EXPIRED} (the previous run had

@@ -204,15 +204,8 @@ record FindingsDocument(
    * as "open" and slip past a gate on new findings.
    */
   private static FindingHistory history(RunComparison comparison, Finding f, RunMetadata run) {
-    Map<String, FindingHistory> known = comparison.findings() == null ? Map.of() : comparison.findings();
-    String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
-    FindingHistory history = known.get(fingerprint);
-    if (history == null) {
-      history = known.get(fingerprint.toLowerCase(Locale.ROOT));
-    }
-    // Without a previous run nothing can be open, whatever the history says.
-    boolean open =
-        comparison.previousRunId() != null && history != null && FindingHistory.OPEN.equalsIgnoreCase(history.status());
+    FindingHistory history = comparison.history(f.fingerprint());
+    boolean open = !comparison.isNew(f.fingerprint());
     String firstSeen = history == null ? null : history.firstSeen();
     if (firstSeen == null) {
       // An open finding was raised by the previous run at the latest.

@@ -45,11 +45,14 @@ class DemoReportTest {
   private JsonNode findings;
   private Document report;
   private Path out;
+  private String history;
 
   @BeforeAll
   void audit(@TempDir Path dir) throws IOException {
     out = dir.resolve("demo");
-    run = CliRun.of(application.newCommandLine(), "audit", "--demo", "--out", out.toString());
+    // A history of its own: the demo's first run over its scope, as a new user sees it.
+    history = "jdbc:h2:file:" + dir.resolve("history").resolve("db").toAbsolutePath();
+    run = CliRun.of(application.newCommandLine(), "audit", "--demo", "--out", out.toString(), "--db-url", history);
     findings = JsonMapper.builder().build().readTree(out.resolve("findings.json").toFile());
     report = Jsoup.parse(out.resolve("report.html").toFile());
   }
@@ -119,7 +122,8 @@ class DemoReportTest {
   @Test
   void aGateOnNewFindingsPassesTheSecondRunAndSaysSo() throws IOException {
     Path second = tmp.resolve("again");
-    CliRun again = CliRun.of(application.newCommandLine(), "audit", "--demo", "--out", second.toString(), "--fail-on-new");
+    CliRun again = CliRun.of(application.newCommandLine(), "audit", "--demo", "--out", second.toString(), "--fail-on-new",
+        "--db-url", history);
     JsonNode gate = JsonMapper.builder().build().readTree(second.resolve("findings.json").toFile()).get("gate");
     Document html = Jsoup.parse(second.resolve("report.html").toFile());
     // Whatever the history holds, the exit code and the verdict are the one decision.
