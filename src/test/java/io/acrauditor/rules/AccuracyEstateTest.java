@@ -3,7 +3,9 @@ package io.acrauditor.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrauditor.findings.Finding;
+import io.acrauditor.inventory.index.AccessPath;
 import io.acrauditor.inventory.index.InventoryIndex;
+import io.acrauditor.inventory.index.RegistryAccessPaths;
 import io.acrauditor.inventory.index.Subject;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -23,10 +25,11 @@ import org.junit.jupiter.api.Test;
 class AccuracyEstateTest {
   private static final List<String> FINDINGS = new ArrayList<>();
   private static final List<String> NOT_ASSESSED = new ArrayList<>();
+  private static InventoryIndex index;
 
   @BeforeAll
   static void audit() throws Exception {
-    InventoryIndex index = InventoryIndex.read(resource("estate.json"), "estate.json");
+    index = InventoryIndex.read(resource("estate.json"), "estate.json");
     RuleEngine engine = new RuleEngine(RuleLoader.builtIn().load());
     try (var subjects = index.subjects()) {
       subjects.forEach(subject -> record(subject, engine.evaluate(subject, index.now())));
@@ -51,6 +54,25 @@ class AccuracyEstateTest {
   @Test
   void assessesNothingItCouldNotRead() throws IOException {
     assertThat(NOT_ASSESSED).containsExactlyInAnyOrderElementsOf(lines("expected-not-assessed.tsv"));
+  }
+
+  @Test
+  void showsWhoIsBehindAGroupInTheAccessMatrix() {
+    RegistryAccessPaths matrix = index.accessMatrix();
+    List<String> acrdefaults = new ArrayList<>();
+    for (int i = 0; i < matrix.registryCount(); i++) {
+      for (AccessPath p : matrix.paths(i)) {
+        if ("acrdefaults".equals(p.registryName()) && "rbac".equals(p.path())) {
+          acrdefaults.add(p.identity() + " via " + p.viaGroup() + " kubelet of " + p.kubeletOf());
+        }
+      }
+    }
+    // The nested group itself is no identity that pulls: only who is inside it.
+    assertThat(acrdefaults).containsExactlyInAnyOrder(
+        "aks-defaults-agentpool via null kubelet of [aks-defaults]",
+        "grp-acr-pullers via null kubelet of []",
+        "aks-grouped-agentpool via grp-acr-pullers kubelet of [aks-grouped]",
+        "sp-deployer via null kubelet of []");
   }
 
   private static List<String> lines(String name) throws IOException {

@@ -61,6 +61,8 @@ public final class InventoryIndex {
   private final ActivityLedger ledger;
   private final Map<String, Principal> principalsById = new HashMap<>();
   private final Map<String, Principal> principalsByAppId = new HashMap<>();
+  /** The members of each group whose transitive members were read, by group id. */
+  private final Map<String, List<Principal.Member>> groupMembers = new HashMap<>();
   private final boolean directoryRead;
   private final Set<String> readableWorkspaces = new HashSet<>();
   private final Map<String, List<String>> kubeletOf = new HashMap<>();
@@ -85,6 +87,10 @@ public final class InventoryIndex {
       principalsById.put(lower(p.id()), p);
       if (p.appId() != null) {
         principalsByAppId.put(lower(p.appId()), p);
+      }
+      if (p.members() != null) {
+        groupMembers.put(lower(p.id()), p.members().stream()
+            .filter(m -> m.id() != null && !"Group".equalsIgnoreCase(m.type())).toList());
       }
     }
     Coverage coverage = snapshot.coverage();
@@ -122,8 +128,26 @@ public final class InventoryIndex {
       resolve(rows.get(i), roles, scopes);
       rows.set(i, null); // the row is garbage as soon as it is resolved
     }
+    grantThroughGroups();
     for (ClusterPullFailure failure : snapshot.clusterPullFailures()) {
       failuresByCluster.computeIfAbsent(AzureIds.key(failure.clusterId()), k -> new ArrayList<>()).add(failure);
+    }
+  }
+
+  /**
+   * A member of a group holds what the group's assignments grant, so they count among the
+   * member's own (what a kubelet identity can pull, a principal's registry roles). Nested groups
+   * need nothing more: Graph's transitive members already list who is inside them.
+   */
+  private void grantThroughGroups() {
+    for (Map.Entry<String, List<Principal.Member>> group : groupMembers.entrySet()) {
+      List<ResolvedAssignment> held = assignmentsByPrincipal.getOrDefault(group.getKey(), List.of());
+      if (held.isEmpty()) {
+        continue;
+      }
+      for (Principal.Member member : group.getValue()) {
+        assignmentsByPrincipal.computeIfAbsent(lower(member.id()), k -> new ArrayList<>()).addAll(held);
+      }
     }
   }
 
@@ -314,6 +338,24 @@ public final class InventoryIndex {
           known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null,
           kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
           principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null));
+      String group = principal != null && principal.displayName() != null ? principal.displayName() : a.principalId();
+      for (Principal.Member member : groupMembers.getOrDefault(lower(a.principalId()), List.of())) {
+        rows.add(new AccessPath(
+            registry.id(),
+            registry.name(),
+            member.displayName() != null ? member.displayName() : member.id(),
+            member.id(),
+            member.type(),
+            grants.repositoryScoped() ? "abac-repository" : "rbac",
+            a.roleName(),
+            a.scope(),
+            a.scopeLevel(),
+            grants.beyondPull(),
+            known ? lastSeen(ledger.on(registries.key(registry), member.id())) : null,
+            kubeletOf.getOrDefault(lower(member.id()), List.of()),
+            Boolean.TRUE,
+            group));
+      }
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
