@@ -74,6 +74,11 @@ class DemoReportTest {
     expected.add(new Object[] {"ACR-AKS-007", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-AKS-008", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-TOK-008", 5, 0, 5, 0});
+    // Neither demo cluster states an apiServerAccessProfile: both hold the defaults, public to every
+    // address with run command on. No assignment puts a legacy Acr* role on the ABAC registry.
+    expected.add(new Object[] {"ACR-AKS-009", 2, 2, 0, 0});
+    expected.add(new Object[] {"ACR-AKS-010", 2, 2, 0, 0});
+    expected.add(new Object[] {"ACR-RBAC-006", 11, 0, 11, 0});
     List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
     for (JsonNode r : findings.get("controls").get("rules")) {
       rows.add(tuple(r.get("ruleId").asString(), r.get("evaluated").asInt(), r.get("failed").asInt(), r.get("passed").asInt(),
@@ -99,12 +104,12 @@ class DemoReportTest {
         tuple("IM-3", "AKS-001,AKS-002,AKS-005,AKS-006,SP-001", 18, 5, 13),
         tuple("IM-8", "SP-001,TOK-002,TOK-003,TOK-004,TOK-006", 30, 5, 25),
         tuple("LT-3", "REG-009", 3, 1, 2),
-        tuple("NS-2", "REG-002,REG-003,REG-005,REG-008", 12, 5, 7),
+        tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 7, 7),
         tuple("PA-1", "RBAC-005,REG-001", 14, 2, 12),
-        tuple("PA-4", "RBAC-003,TOK-001,TOK-007", 21, 3, 18),
-        tuple("PA-7", "AKS-003,AKS-007,AKS-008,RBAC-001,RBAC-002,RBAC-004,RBAC-005,TOK-005,TOK-008", 60, 6, 54));
+        tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007", 32, 3, 29),
+        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,TOK-005,TOK-008", 62, 8, 54));
     assertThat(report.select("#controls tr.control-row[data-control=PA-7] td.num").eachText())
-        .containsExactly("60", "54", "6", "0", "0");
+        .containsExactly("62", "54", "8", "0", "0");
   }
 
   @Test
@@ -141,7 +146,7 @@ class DemoReportTest {
 
   @Test
   void noFindingIsTitledByABareGuidAndRoleAssignmentsAreNamedAsPeopleKnowThem() {
-    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(30).noneMatch(t -> BARE_GUID.matcher(t).matches());
+    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(34).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("#worst-problems li").eachText()).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("tr.finding[data-rule=ACR-RBAC-005] .subject-name").text())
         .isEqualTo("sp-ci-jenkins-legacy - Owner - registry acrcontososhared");

@@ -162,7 +162,8 @@ class AzureCollectorTest {
         true, true,
         new ManagedCluster.OidcIssuerProfile(true, "https://westeurope.oic.prod-aks.azure.com/" + TENANT
             + "/0e9f8a7b-0000-4000-8000-000000000001/"),
-        new ManagedCluster.SecurityProfile(new ManagedCluster.WorkloadIdentity(true))));
+        new ManagedCluster.SecurityProfile(new ManagedCluster.WorkloadIdentity(true)),
+        new ManagedCluster.ApiServerAccessProfile(false, List.of("203.0.113.0/24"), true)));
 
     // Three pages in A, one in B; the management-group assignment shows in both, kept once.
     assertThat(snapshot.roleAssignments())
