@@ -79,6 +79,8 @@ class DemoReportTest {
     expected.add(new Object[] {"ACR-AKS-009", 2, 2, 0, 0});
     expected.add(new Object[] {"ACR-AKS-010", 2, 2, 0, 0});
     expected.add(new Object[] {"ACR-RBAC-006", 11, 0, 11, 0});
+    // No demo token is logged pushing or deleting beyond its scope map.
+    expected.add(new Object[] {"ACR-TOK-009", 5, 0, 5, 0});
     List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
     for (JsonNode r : findings.get("controls").get("rules")) {
       rows.add(tuple(r.get("ruleId").asString(), r.get("evaluated").asInt(), r.get("failed").asInt(), r.get("passed").asInt(),
@@ -106,7 +108,7 @@ class DemoReportTest {
         tuple("LT-3", "REG-009", 3, 1, 2),
         tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 7, 7),
         tuple("PA-1", "RBAC-005,REG-001", 14, 2, 12),
-        tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007", 32, 3, 29),
+        tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007,TOK-009", 37, 3, 34),
         tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,TOK-005,TOK-008", 62, 8, 54));
     assertThat(report.select("#controls tr.control-row[data-control=PA-7] td.num").eachText())
         .containsExactly("62", "54", "8", "0", "0");

@@ -68,6 +68,9 @@ class FakeEstateFindingsTest {
       // (a2, covering acrprod) are legacy roles, which acrprod in AbacRepositoryPermissions mode does not honour
       "ACR-RBAC-006\t1a2b3c4d-0000-4000-8000-0000000000a1",
       "ACR-RBAC-006\t1a2b3c4d-0000-4000-8000-0000000000a2",
+      // tokens-acrprod.json + scopemaps-acrprod-page2.json + registry-activity.json: ci-token is bound to app-pull
+      // (content/metadata read only), yet the logs show it pushing 42 times and deleting 3 times
+      "ACR-TOK-009\tci-token",
       // kube-pull-failures.json: aks-prod, reason Failed, message "401 Unauthorized" for acrdev.azurecr.io/payments/api
       "ACR-AKS-002\taks-prod",
       // sp-ci-pipeline.json: Application SP, only secret ended 2025-01-31, only certificate ended 2026-02-01;
