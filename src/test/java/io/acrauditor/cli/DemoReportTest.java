@@ -81,6 +81,8 @@ class DemoReportTest {
     expected.add(new Object[] {"ACR-RBAC-006", 11, 0, 11, 0});
     // No demo token is logged pushing or deleting beyond its scope map.
     expected.add(new Object[] {"ACR-TOK-009", 5, 0, 5, 0});
+    // sp-ci-jenkins-legacy pushed 41 times and holds Owner on acrcontososhared.
+    expected.add(new Object[] {"ACR-RBAC-007", 11, 1, 10, 0});
     List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
     for (JsonNode r : findings.get("controls").get("rules")) {
       rows.add(tuple(r.get("ruleId").asString(), r.get("evaluated").asInt(), r.get("failed").asInt(), r.get("passed").asInt(),
@@ -109,9 +111,10 @@ class DemoReportTest {
         tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 7, 7),
         tuple("PA-1", "RBAC-005,REG-001", 14, 2, 12),
         tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007,TOK-009", 37, 3, 34),
-        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,TOK-005,TOK-008", 62, 8, 54));
+        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,RBAC-007,TOK-005,TOK-008", 73, 9,
+            64));
     assertThat(report.select("#controls tr.control-row[data-control=PA-7] td.num").eachText())
-        .containsExactly("62", "54", "8", "0", "0");
+        .containsExactly("73", "64", "9", "0", "0");
   }
 
   @Test
@@ -148,7 +151,7 @@ class DemoReportTest {
 
   @Test
   void noFindingIsTitledByABareGuidAndRoleAssignmentsAreNamedAsPeopleKnowThem() {
-    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(34).noneMatch(t -> BARE_GUID.matcher(t).matches());
+    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(35).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("#worst-problems li").eachText()).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("tr.finding[data-rule=ACR-RBAC-005] .subject-name").text())
         .isEqualTo("sp-ci-jenkins-legacy - Owner - registry acrcontososhared");
