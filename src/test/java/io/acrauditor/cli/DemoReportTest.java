@@ -65,8 +65,12 @@ class DemoReportTest {
       expected.add(new Object[] {"ACR-RBAC-00" + i, 11, 1, 10, 0});
     }
     for (int i = 1; i <= 9; i++) {
-      expected.add(i == 8 ? new Object[] {"ACR-REG-008", 3, 2, 1, 0} : new Object[] {"ACR-REG-00" + i, 3, 1, 2, 0});
+      if (i != 6) { // ACR-REG-006 (content trust off) is retired
+        expected.add(i == 8 ? new Object[] {"ACR-REG-008", 3, 2, 1, 0} : new Object[] {"ACR-REG-00" + i, 3, 1, 2, 0});
+      }
     }
+    // Its replacement, informational: acrcontosoplatform still has Docker Content Trust enabled.
+    expected.add(new Object[] {"ACR-REG-010", 3, 1, 2, 0});
     expected.add(new Object[] {"ACR-SP-001", 10, 1, 9, 0});
     for (int i = 1; i <= 7; i++) {
       expected.add(new Object[] {"ACR-TOK-00" + i, 5, 1, 4, 0});
@@ -103,7 +107,7 @@ class DemoReportTest {
     }
     assertThat(rows).containsExactly(
         tuple("AM-1", "COV-001", 1, 1, 0),
-        tuple("DS-6", "REG-006", 3, 1, 2),
+        tuple("DS-6", "REG-010", 3, 1, 2),
         tuple("IM-1", "AKS-003,AKS-004,AKS-008,REG-001,REG-004,REG-007", 15, 5, 10),
         tuple("IM-3", "AKS-001,AKS-002,AKS-005,AKS-006,SP-001", 18, 5, 13),
         tuple("IM-8", "SP-001,TOK-002,TOK-003,TOK-004,TOK-006", 30, 5, 25),

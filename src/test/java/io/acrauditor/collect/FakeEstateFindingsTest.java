@@ -39,8 +39,6 @@ class FakeEstateFindingsTest {
       "ACR-REG-001\tacrprod",
       // registries-a.json: acrprod publicNetworkAccess Enabled, networkRuleSet defaultAction Deny with ipRule 203.0.113.0/24
       "ACR-REG-003\tacrprod",
-      // registries-a.json: acrprod sku Premium, trustPolicy status disabled
-      "ACR-REG-006\tacrprod",
       // registries-a.json: acrprod azureADAuthenticationAsArmPolicy status enabled
       "ACR-REG-007\tacrprod",
       // registries-a.json: acrprod exportPolicy enabled and publicNetworkAccess Enabled
