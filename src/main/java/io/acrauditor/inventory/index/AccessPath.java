@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One way an identity can pull from a registry. {@code path}: {@code rbac}, {@code abac-repository}
  * (pull limited to repositories by a condition), {@code token}, {@code admin-user}, {@code
- * anonymous}. {@code scope} and {@code scopeLevel} say where the grant sits; {@code lastSeen} is
+ * anonymous}, or {@code may-cover} (an assignment at a management group whose tree could not be
+ * read: the registry may be beneath it or not, so this is no established access). {@code scope} and {@code scopeLevel} say where the grant sits; {@code lastSeen} is
  * the last pull or login in the logs, null when never seen or unknown. {@code kubeletOf} names
  * the clusters whose kubelet identity this is (empty when none); {@code principalExists} is false
  * for a principal the directory no longer has (deleted), null when the directory could not be read

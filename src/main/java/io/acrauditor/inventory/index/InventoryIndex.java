@@ -70,6 +70,8 @@ public final class InventoryIndex {
   private final List<ResolvedAssignment> assignments = new ArrayList<>();
   private final Map<String, List<ResolvedAssignment>> assignmentsByPrincipal = new HashMap<>();
   private final Map<String, List<ResolvedAssignment>> assignmentsByRegistry = new HashMap<>();
+  /** Assignments at a management group whose tree could not be read, by each registry they may cover. */
+  private final Map<String, List<ResolvedAssignment>> mayCoverByRegistry = new HashMap<>();
   private final Map<String, List<ClusterPullFailure>> failuresByCluster = new HashMap<>();
   private final RoleGrants.Cache grantCache = new RoleGrants.Cache();
   private final Set<Registry> activityKnown = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -324,20 +326,8 @@ public final class InventoryIndex {
         continue;
       }
       Principal principal = principalsById.get(lower(a.principalId()));
-      rows.add(new AccessPath(
-          registry.id(),
-          registry.name(),
-          principal != null && principal.displayName() != null ? principal.displayName() : a.principalId(),
-          a.principalId(),
-          principal != null && principal.type() != null ? principal.type() : a.principalType(),
-          grants.repositoryScoped() ? "abac-repository" : "rbac",
-          a.roleName(),
-          a.scope(),
-          a.scopeLevel(),
-          grants.beyondPull(),
-          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null,
-          kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
-          principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null));
+      rows.add(assignmentPath(registry, a, principal, grants, grants.repositoryScoped() ? "abac-repository" : "rbac",
+          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null));
       String group = principal != null && principal.displayName() != null ? principal.displayName() : a.principalId();
       for (Principal.Member member : groupMembers.getOrDefault(lower(a.principalId()), List.of())) {
         rows.add(new AccessPath(
@@ -356,6 +346,14 @@ public final class InventoryIndex {
             Boolean.TRUE,
             group));
       }
+    }
+    // Listed apart ("may-cover"), never as access: whether the subscription is under the group is unknown.
+    for (ResolvedAssignment a : mayCoverByRegistry.getOrDefault(registries.key(registry), List.of())) {
+      Grants grants = a.grantsOn(registry);
+      if (!grants.pull()) {
+        continue;
+      }
+      rows.add(assignmentPath(registry, a, principalsById.get(lower(a.principalId())), grants, "may-cover", null));
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
@@ -380,6 +378,25 @@ public final class InventoryIndex {
           null, registry.id(), "registry", false, null));
     }
     return rows;
+  }
+
+  /** The row of a role assignment's holder itself (not a group member's). */
+  private AccessPath assignmentPath(Registry registry, ResolvedAssignment a, Principal principal, Grants grants,
+      String path, String lastSeen) {
+    return new AccessPath(
+        registry.id(),
+        registry.name(),
+        principal != null && principal.displayName() != null ? principal.displayName() : a.principalId(),
+        a.principalId(),
+        principal != null && principal.type() != null ? principal.type() : a.principalType(),
+        path,
+        a.roleName(),
+        a.scope(),
+        a.scopeLevel(),
+        grants.beyondPull(),
+        lastSeen,
+        kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
+        principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null);
   }
 
   private static String lastSeen(List<RegistryActivity> rows) {
@@ -438,6 +455,9 @@ public final class InventoryIndex {
     assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
     for (Registry registry : covered) {
       assignmentsByRegistry.computeIfAbsent(registries.key(registry), k -> new ArrayList<>()).add(resolved);
+    }
+    for (Registry registry : where.mayCover()) {
+      mayCoverByRegistry.computeIfAbsent(registries.key(registry), k -> new ArrayList<>()).add(resolved);
     }
   }
 
