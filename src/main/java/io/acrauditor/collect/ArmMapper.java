@@ -128,6 +128,7 @@ final class ArmMapper {
     var aad = c.aadProfile();
     var oidc = c.oidcIssuerProfile();
     var security = c.securityProfile();
+    var apiServer = c.apiServerAccessProfile();
     return new ManagedCluster(
         c.id(),
         c.name(),
@@ -146,7 +147,10 @@ final class ArmMapper {
         c.disableLocalAccounts(),
         oidc == null ? null : new ManagedCluster.OidcIssuerProfile(oidc.enabled(), oidc.issuerUrl()),
         security == null ? null : new ManagedCluster.SecurityProfile(security.workloadIdentity() == null ? null
-            : new ManagedCluster.WorkloadIdentity(security.workloadIdentity().enabled())));
+            : new ManagedCluster.WorkloadIdentity(security.workloadIdentity().enabled())),
+        apiServer == null ? null : new ManagedCluster.ApiServerAccessProfile(apiServer.enablePrivateCluster(),
+            apiServer.authorizedIpRanges() == null ? null : List.copyOf(apiServer.authorizedIpRanges()),
+            apiServer.disableRunCommand()));
   }
 
   /**

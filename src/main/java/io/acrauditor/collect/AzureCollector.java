@@ -65,6 +65,14 @@ import org.slf4j.LoggerFactory;
 public final class AzureCollector {
   private static final Logger GRAPH_FALLBACK_LOG = LoggerFactory.getLogger(AzureCollector.class);
   private static final String SP_READ = "read service principal";
+  private static final String MEMBERS_READ = "list group members";
+  /**
+   * Not "graph": a refused member list leaves who is behind one group unknown, not whether the
+   * principals exist (which the index reads from the absence of "graph" gaps).
+   */
+  private static final String MEMBERS_KIND = "groupMembers";
+  /** Transitive members read per group: beyond it the group is listed in part, with a gap. */
+  static final int MAX_GROUP_MEMBERS = 50_000;
   private static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -566,7 +574,56 @@ public final class AzureCollector {
               "resolve users and groups", endpoints.microsoftGraph(),
               () -> graph.usersAndGroups(List.copyOf(others))).ifPresent(principals::addAll);
         }
-        return sorted(distinctById(principals, Principal::id), Principal::id);
+        return withGroupMembers(graph, sorted(distinctById(principals, Principal::id), Principal::id));
+      }
+
+      /**
+       * Each group among {@code principals} (they all hold a role whose scope can cover a
+       * registry: see {@link RegistryScopes}) with its transitive members, twenty groups to a
+       * Graph batch. A refused read (403 without GroupMember.Read.All) or a group with more than
+       * {@link #MAX_GROUP_MEMBERS} members is a coverage gap on that group; who is behind it is
+       * then unknown (or known in part), never guessed.
+       */
+      private List<Principal> withGroupMembers(GraphPrincipalReader graph, List<Principal> principals) {
+        List<String> groups = principals.stream().filter(p -> "Group".equalsIgnoreCase(p.type()))
+            .map(Principal::id).toList();
+        if (groups.isEmpty()) {
+          return principals;
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i += GraphBatch.MAX_REQUESTS) {
+          batches.add(groups.subList(i, Math.min(groups.size(), i + GraphBatch.MAX_REQUESTS)));
+        }
+        Map<String, List<Principal.Member>> members = new HashMap<>();
+        parallel(batches, batch -> coverage.attemptEach(
+            batch.stream().map(this::membersScope).toList(), MEMBERS_KIND, MEMBERS_READ, endpoints.microsoftGraph(),
+            () -> graph.transitiveMembers(batch, MAX_GROUP_MEMBERS))).forEach(r -> r.ifPresent(reads -> {
+              for (GraphPrincipalReader.GroupMembersRead read : reads) {
+                if (read.failure() != null) {
+                  coverage.add(CoverageRecorder.gap(membersScope(read.groupId()), MEMBERS_KIND, MEMBERS_READ,
+                      read.failure()));
+                  continue;
+                }
+                if (read.truncated()) {
+                  coverage.add(new Coverage.Gap(membersScope(read.groupId()), MEMBERS_KIND, MEMBERS_READ,
+                      null, "Truncated", "the group has more than " + MAX_GROUP_MEMBERS
+                          + " transitive members; only the first are listed"));
+                }
+                if (read.members() != null) {
+                  synchronized (members) {
+                    members.put(lower(read.groupId()), read.members());
+                  }
+                }
+              }
+            }));
+        return principals.stream().map(p -> {
+          List<Principal.Member> of = members.get(lower(p.id()));
+          return of == null ? p : p.withMembers(sorted(of, Principal.Member::id));
+        }).toList();
+      }
+
+      private String membersScope(String groupId) {
+        return endpoints.microsoftGraph() + "v1.0/groups/" + groupId + "/transitiveMembers";
       }
 
       /**

@@ -27,13 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  * a read); up to twenty such GETs travel in one JSON batch ({@link GraphBatch}). Users and groups
  * only need a name and a type, so they go in batches of up to 1000 through {@code POST
  * /directoryObjects/getByIds}, a read that needs {@code Directory.Read.All}; without it they stay
- * unresolved and a gap says so.
+ * unresolved and a gap says so. The transitive members of groups that hold a registry role are
+ * listed with {@code GET /groups/{id}/transitiveMembers}, which needs {@code GroupMember.Read.All}
+ * (or {@code Directory.Read.All}).
  */
 final class GraphPrincipalReader {
 
   static final int GET_BY_IDS_BATCH = 1000;
   private static final String SP_SELECT =
       "id,displayName,appId,appOwnerOrganizationId,servicePrincipalType,passwordCredentials,keyCredentials";
+
+  /** Members a page: Graph's maximum for directory object lists. */
+  static final int MEMBER_PAGE = 999;
+  private static final String MEMBER_SELECT = "id,displayName,servicePrincipalType";
 
   private final HttpPipeline pipeline;
   private final String graphEndpoint;
@@ -92,6 +98,64 @@ final class GraphPrincipalReader {
       }
     }
     return reads;
+  }
+
+  /**
+   * What Graph answered for one group's transitive members: the members (with {@code truncated}
+   * when the group had more than the bound), or the failure (a 403 without {@code
+   * GroupMember.Read.All}); neither for a group Graph no longer knows (404).
+   */
+  record GroupMembersRead(String groupId, List<Principal.Member> members, boolean truncated,
+      HttpResponseException failure) {}
+
+  /**
+   * The transitive members of {@code groupIds} (at most {@link GraphBatch#MAX_REQUESTS}): each
+   * group's first page in one batch ({@code GET /groups/{id}/transitiveMembers}), further pages by
+   * their {@code @odata.nextLink}, up to {@code maxMembers} members a group.
+   *
+   * @throws HttpResponseException when Graph refuses the batch request itself
+   */
+  List<GroupMembersRead> transitiveMembers(List<String> groupIds, int maxMembers) {
+    List<HttpResponse> answers = batch.get(groupIds.stream()
+        .map(id -> "/groups/" + encode(id) + "/transitiveMembers?$select=" + MEMBER_SELECT + "&$top=" + MEMBER_PAGE)
+        .toList());
+    List<GroupMembersRead> reads = new ArrayList<>(groupIds.size());
+    for (int i = 0; i < groupIds.size(); i++) {
+      HttpResponse answer = answers.get(i);
+      int status = answer.getStatusCode();
+      byte[] body = answer.getBodyAsBinaryData().toBytes();
+      if (status == 404) {
+        reads.add(new GroupMembersRead(groupIds.get(i), null, false, null));
+      } else if (status / 100 != 2) {
+        reads.add(new GroupMembersRead(groupIds.get(i), null, false, new HttpResponseException(
+            "Graph answered " + status + ": " + new String(body, StandardCharsets.UTF_8), answer)));
+      } else {
+        reads.add(allPages(groupIds.get(i), json.readTree(body), maxMembers));
+      }
+    }
+    return reads;
+  }
+
+  private GroupMembersRead allPages(String groupId, JsonNode page, int maxMembers) {
+    List<Principal.Member> members = new ArrayList<>();
+    while (true) {
+      for (JsonNode node : page.path("value")) {
+        if (members.size() == maxMembers) {
+          return new GroupMembersRead(groupId, members, true, null);
+        }
+        members.add(new Principal.Member(text(node, "id"), type(text(node, "@odata.type")),
+            text(node, "displayName"), text(node, "servicePrincipalType")));
+      }
+      String next = text(page, "@odata.nextLink");
+      if (next == null) {
+        return new GroupMembersRead(groupId, members, false, null);
+      }
+      if (!next.startsWith(graphEndpoint)) {
+        // The token goes only where the run's Graph endpoint is; a link elsewhere is not followed.
+        throw new IllegalStateException("Graph's next page link leaves " + graphEndpoint + ": " + next);
+      }
+      page = send(new HttpRequest(HttpMethod.GET, next));
+    }
   }
 
   /** Users and groups among {@code objectIds}; ids Graph does not know are left out. */

@@ -79,7 +79,7 @@ final class ResourceGraphReader {
       "dataEndpointEnabled", "roleAssignmentMode", "policies", "privateEndpointConnections");
   private static final List<String> CLUSTER_PROPERTIES = List.of("kubernetesVersion", "identityProfile",
       "servicePrincipalProfile", "aadProfile", "enableRBAC", "disableLocalAccounts", "oidcIssuerProfile",
-      "securityProfile", "addonProfiles");
+      "securityProfile", "addonProfiles", "apiServerAccessProfile");
   private static final List<String> ASSIGNMENT_PROPERTIES = List.of("roleDefinitionId", "principalId",
       "principalType", "scope", "condition", "conditionVersion", "description", "createdOn");
   private static final List<String> DEFINITION_PROPERTIES = List.of("roleName", "type", "description",

@@ -1,5 +1,6 @@
 package io.acrauditor.inventory;
 
+import java.util.List;
 import java.util.Map;
 
 /** An AKS managed cluster (Microsoft.ContainerService/managedClusters), properties flattened. */
@@ -17,7 +18,17 @@ public record ManagedCluster(
     Boolean enableRBAC,
     Boolean disableLocalAccounts,
     OidcIssuerProfile oidcIssuerProfile,
-    SecurityProfile securityProfile) {
+    SecurityProfile securityProfile,
+    ApiServerAccessProfile apiServerAccessProfile) {
+
+  /** A cluster whose API server access profile ARM left out (every setting at its default). */
+  public ManagedCluster(String id, String name, String subscriptionId, String resourceGroup, String location,
+      String kubernetesVersion, Identity identity, Map<String, UserAssignedIdentity> identityProfile,
+      ServicePrincipalProfile servicePrincipalProfile, AadProfile aadProfile, Boolean enableRBAC,
+      Boolean disableLocalAccounts, OidcIssuerProfile oidcIssuerProfile, SecurityProfile securityProfile) {
+    this(id, name, subscriptionId, resourceGroup, location, kubernetesVersion, identity, identityProfile,
+        servicePrincipalProfile, aadProfile, enableRBAC, disableLocalAccounts, oidcIssuerProfile, securityProfile, null);
+  }
 
   /** The cluster's own identity: {@code SystemAssigned}, {@code UserAssigned} or {@code None}. */
   public record Identity(String type, String principalId, String tenantId) {}
@@ -35,6 +46,14 @@ public record ManagedCluster(
   public record SecurityProfile(WorkloadIdentity workloadIdentity) {}
 
   public record WorkloadIdentity(Boolean enabled) {}
+
+  /**
+   * Who can reach the API server: a private cluster's only over its private endpoint; a public
+   * one from the {@code authorizedIPRanges} when there are any, else from the whole internet.
+   * {@code disableRunCommand} false lets {@code az aks command invoke} run kubectl through ARM.
+   */
+  public record ApiServerAccessProfile(Boolean enablePrivateCluster, List<String> authorizedIPRanges,
+      Boolean disableRunCommand) {}
 
   /** The kubelet identity, or null when the cluster has none (service principal clusters). */
   public UserAssignedIdentity kubeletIdentity() {

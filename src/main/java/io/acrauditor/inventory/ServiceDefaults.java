@@ -50,7 +50,13 @@ public final class ServiceDefaults {
       new ServiceDefault(ManagedCluster.class, "aadProfile.managed", false, AKS),
       new ServiceDefault(ManagedCluster.class, "aadProfile.enableAzureRBAC", false, AKS),
       new ServiceDefault(ManagedCluster.class, "oidcIssuerProfile.enabled", false, AKS),
-      new ServiceDefault(ManagedCluster.class, "securityProfile.workloadIdentity.enabled", false, AKS));
+      new ServiceDefault(ManagedCluster.class, "securityProfile.workloadIdentity.enabled", false, AKS),
+      // ManagedClusterAPIServerAccessProfile: a cluster is public unless created private, its API
+      // server open to every address unless ranges are set ("0e246bcf" reads absence that way),
+      // and run command is on unless disabled ("disableRunCommand": "Whether to disable run command").
+      new ServiceDefault(ManagedCluster.class, "apiServerAccessProfile.enablePrivateCluster", false, AKS),
+      new ServiceDefault(ManagedCluster.class, "apiServerAccessProfile.authorizedIPRanges", List.of(), AKS),
+      new ServiceDefault(ManagedCluster.class, "apiServerAccessProfile.disableRunCommand", false, AKS));
 
   private ServiceDefaults() {}
 

@@ -289,6 +289,9 @@ public record HtmlModel(
     String identity = p.kubeletOf().isEmpty()
         ? p.identity()
         : "kubelet identity of cluster" + (p.kubeletOf().size() == 1 ? " " : "s ") + String.join(", ", p.kubeletOf());
+    if (p.viaGroup() != null) {
+      identity = identity + " (member of group " + p.viaGroup() + ")";
+    }
     return new AccessRow(p, identity, scope, relativeTo(p.registryId(), p.identityId(), null), links.on(p));
   }
 

@@ -68,8 +68,12 @@ class DemoReportTest {
       expected.add(new Object[] {"ACR-RBAC-00" + i, 11, 1, 10, 0});
     }
     for (int i = 1; i <= 9; i++) {
-      expected.add(i == 8 ? new Object[] {"ACR-REG-008", 3, 2, 1, 0} : new Object[] {"ACR-REG-00" + i, 3, 1, 2, 0});
+      if (i != 6) { // ACR-REG-006 (content trust off) is retired
+        expected.add(i == 8 ? new Object[] {"ACR-REG-008", 3, 2, 1, 0} : new Object[] {"ACR-REG-00" + i, 3, 1, 2, 0});
+      }
     }
+    // Its replacement, informational: acrcontosoplatform still has Docker Content Trust enabled.
+    expected.add(new Object[] {"ACR-REG-010", 3, 1, 2, 0});
     expected.add(new Object[] {"ACR-SP-001", 10, 1, 9, 0});
     for (int i = 1; i <= 7; i++) {
       expected.add(new Object[] {"ACR-TOK-00" + i, 5, 1, 4, 0});
@@ -77,6 +81,15 @@ class DemoReportTest {
     expected.add(new Object[] {"ACR-AKS-007", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-AKS-008", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-TOK-008", 5, 0, 5, 0});
+    // Neither demo cluster states an apiServerAccessProfile: both hold the defaults, public to every
+    // address with run command on. No assignment puts a legacy Acr* role on the ABAC registry.
+    expected.add(new Object[] {"ACR-AKS-009", 2, 2, 0, 0});
+    expected.add(new Object[] {"ACR-AKS-010", 2, 2, 0, 0});
+    expected.add(new Object[] {"ACR-RBAC-006", 11, 0, 11, 0});
+    // No demo token is logged pushing or deleting beyond its scope map.
+    expected.add(new Object[] {"ACR-TOK-009", 5, 0, 5, 0});
+    // sp-ci-jenkins-legacy pushed 41 times and holds Owner on acrcontososhared.
+    expected.add(new Object[] {"ACR-RBAC-007", 11, 1, 10, 0});
     List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
     for (JsonNode r : findings.get("controls").get("rules")) {
       rows.add(tuple(r.get("ruleId").asString(), r.get("evaluated").asInt(), r.get("failed").asInt(), r.get("passed").asInt(),
@@ -97,17 +110,18 @@ class DemoReportTest {
     }
     assertThat(rows).containsExactly(
         tuple("AM-1", "COV-001", 1, 1, 0),
-        tuple("DS-6", "REG-006", 3, 1, 2),
+        tuple("DS-6", "REG-010", 3, 1, 2),
         tuple("IM-1", "AKS-003,AKS-004,AKS-008,REG-001,REG-004,REG-007", 15, 5, 10),
         tuple("IM-3", "AKS-001,AKS-002,AKS-005,AKS-006,SP-001", 18, 5, 13),
         tuple("IM-8", "SP-001,TOK-002,TOK-003,TOK-004,TOK-006", 30, 5, 25),
         tuple("LT-3", "REG-009", 3, 1, 2),
-        tuple("NS-2", "REG-002,REG-003,REG-005,REG-008", 12, 5, 7),
+        tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 7, 7),
         tuple("PA-1", "RBAC-005,REG-001", 14, 2, 12),
-        tuple("PA-4", "RBAC-003,TOK-001,TOK-007", 21, 3, 18),
-        tuple("PA-7", "AKS-003,AKS-007,AKS-008,RBAC-001,RBAC-002,RBAC-004,RBAC-005,TOK-005,TOK-008", 60, 6, 54));
+        tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007,TOK-009", 37, 3, 34),
+        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,RBAC-007,TOK-005,TOK-008", 73, 9,
+            64));
     assertThat(report.select("#controls tr.control-row[data-control=PA-7] td.num").eachText())
-        .containsExactly("60", "54", "6", "0", "0");
+        .containsExactly("73", "64", "9", "0", "0");
   }
 
   @Test
@@ -145,7 +159,7 @@ class DemoReportTest {
 
   @Test
   void noFindingIsTitledByABareGuidAndRoleAssignmentsAreNamedAsPeopleKnowThem() {
-    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(30).noneMatch(t -> BARE_GUID.matcher(t).matches());
+    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(35).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("#worst-problems li").eachText()).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("tr.finding[data-rule=ACR-RBAC-005] .subject-name").text())
         .isEqualTo("sp-ci-jenkins-legacy - Owner - registry acrcontososhared");

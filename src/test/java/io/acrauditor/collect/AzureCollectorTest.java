@@ -1,6 +1,7 @@
 package io.acrauditor.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,6 +13,7 @@ import static io.acrauditor.collect.FakeAzure.CI_PIPELINE;
 import static io.acrauditor.collect.FakeAzure.DANA;
 import static io.acrauditor.collect.FakeAzure.KUBELET;
 import static io.acrauditor.collect.FakeAzure.LAW_PROD;
+import static io.acrauditor.collect.FakeAzure.LEE;
 import static io.acrauditor.collect.FakeAzure.PLATFORM_OWNERS;
 import static io.acrauditor.collect.FakeAzure.SUB_A;
 import static io.acrauditor.collect.FakeAzure.SUB_B;
@@ -160,7 +162,8 @@ class AzureCollectorTest {
         true, true,
         new ManagedCluster.OidcIssuerProfile(true, "https://westeurope.oic.prod-aks.azure.com/" + TENANT
             + "/0e9f8a7b-0000-4000-8000-000000000001/"),
-        new ManagedCluster.SecurityProfile(new ManagedCluster.WorkloadIdentity(true))));
+        new ManagedCluster.SecurityProfile(new ManagedCluster.WorkloadIdentity(true)),
+        new ManagedCluster.ApiServerAccessProfile(false, List.of("203.0.113.0/24"), true)));
 
     // Three pages in A, one in B; the management-group assignment shows in both, kept once.
     assertThat(snapshot.roleAssignments())
@@ -216,6 +219,19 @@ class AzureCollectorTest {
     assertThat(ci.keyCredentials()).containsExactly(new Principal.CredentialInfo(
         "d4c3b2a1-0000-4000-8000-0000000000d2", "CN=ci-pipeline", "2024-02-01T00:00:00Z", "2026-02-01T00:00:00Z"));
     assertThat(snapshot.principals().get(1).passwordCredentials()).isNull();
+    // The group holds a registry role: its transitive members, both pages, in id order; nobody
+    // else's members are read.
+    assertThat(snapshot.principals().get(1).members()).containsExactly(
+        new Principal.Member(DANA, "User", "Dana Developer", null),
+        new Principal.Member("c3d4e5f6-0000-4000-8000-0000000000c2", "Group", "platform-oncall", null),
+        new Principal.Member(LEE, "User", "Lee Operator", null),
+        new Principal.Member(CI_PIPELINE, "ServicePrincipal", "ci-pipeline", "Application"));
+    assertThat(snapshot.principals()).filteredOn(p -> p != snapshot.principals().get(1))
+        .allSatisfy(p -> assertThat(p.members()).isNull());
+    fake.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + PLATFORM_OWNERS + "/transitiveMembers"))
+        .withHeader(GraphBatches.ITEM_HEADER, matching(".+")));
+    fake.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + PLATFORM_OWNERS + "/transitiveMembers"))
+        .withoutHeader(GraphBatches.ITEM_HEADER).withQueryParam("$skiptoken", equalTo("RFNwdAIAAQAAAA")));
 
     // Logs: the registry and cluster ids come back lower-cased and are matched to the inventory.
     assertThat(snapshot.registryActivity()).containsExactly(
@@ -345,6 +361,20 @@ class AzureCollectorTest {
     assertThat(snapshot.coverage().gaps()).extracting(Coverage.Gap::scope, Coverage.Gap::kind, Coverage.Gap::status)
         .containsExactly(tuple("/providers/Microsoft.Management/managementGroups/" + TENANT, "managementGroups", 403));
     assertThat(snapshot.registries()).extracting(Registry::id).containsExactly(ACRPROD);
+  }
+
+  @Test
+  void groupMembersForbiddenIsACoverageGapNotAGuess() {
+    fake.stubEstate().stubGroupMembersForbidden();
+
+    Snapshot snapshot = collect(fake.options().subscription(SUB_A).build());
+
+    assertThat(snapshot.principals()).extracting(Principal::id).contains(PLATFORM_OWNERS);
+    assertThat(snapshot.principals()).allSatisfy(p -> assertThat(p.members()).isNull());
+    assertThat(snapshot.coverage().gaps())
+        .extracting(Coverage.Gap::scope, Coverage.Gap::kind, Coverage.Gap::operation, Coverage.Gap::status)
+        .containsExactly(tuple(fake.base() + "/v1.0/groups/" + PLATFORM_OWNERS + "/transitiveMembers", "groupMembers",
+            "list group members", 403));
   }
 
   @Test

@@ -53,6 +53,8 @@ final class FakeAzure implements AutoCloseable {
   static final String CI_PIPELINE = "e3c2a0f4-7d1b-4c55-9b7e-0a1b2c3d4e5f";
   static final String PLATFORM_OWNERS = "a1b2c3d4-0000-4000-8000-00000000a11b";
   static final String DANA = "b2c3d4e5-0000-4000-8000-0000000000b1";
+  /** A member of platform-owners only: holds no role of its own. */
+  static final String LEE = "d4e5f6a7-0000-4000-8000-0000000000d3";
   /** Holds one role, on a storage account (roleassignments-a-page2.json): no registry access. */
   static final String LOG_SHIPPER = "7c6d5e4f-0000-4000-8000-0000000005a0";
   static final String TOKEN_PASSWORD_VALUE = "S3cr3t-token-password-value-never-in-output";
@@ -195,6 +197,13 @@ final class FakeAzure implements AutoCloseable {
     server.stubFor(post(urlPathMatching("/v1.0/directoryObjects/getByIds"))
         .withRequestBody(matchingJsonPath("$.types", containing("user")))
         .willReturn(json(200, "graph/getbyids-users-groups.json")));
+    // The group that holds a registry role: its transitive members over two pages, the second
+    // by the absolute @odata.nextLink Graph gives (a nested group and its members among them).
+    String members = "/v1.0/groups/" + PLATFORM_OWNERS + "/transitiveMembers";
+    server.stubFor(get(urlPathEqualTo(members)).atPriority(5).withQueryParam("$skiptoken", equalTo("RFNwdAIAAQAAAA"))
+        .willReturn(json(200, "graph/transitivemembers-platform-owners-page2.json")));
+    server.stubFor(get(urlPathEqualTo(members)).atPriority(6)
+        .willReturn(json(200, "graph/transitivemembers-platform-owners-page1.json")));
 
     // Log Analytics, queried by the workspace's resource id.
     String query = "/+" + LAW_PROD.substring(1) + "/query";
@@ -228,6 +237,12 @@ final class FakeAzure implements AutoCloseable {
     server.stubFor(get(urlPathMatching("/v1.0/.*")).atPriority(1).willReturn(json(403, "graph/error-forbidden.json")));
     server.stubFor(post(urlPathMatching("/v1.0/directoryObjects/.*")).atPriority(1)
         .willReturn(json(403, "graph/error-forbidden.json")));
+    return this;
+  }
+
+  /** Graph resolves principals but refuses group members, as without GroupMember.Read.All. */
+  FakeAzure stubGroupMembersForbidden() {
+    server.stubFor(get(urlPathMatching("/v1.0/groups/.*")).atPriority(1).willReturn(json(403, "graph/error-forbidden.json")));
     return this;
   }
 

@@ -39,8 +39,6 @@ class FakeEstateFindingsTest {
       "ACR-REG-001\tacrprod",
       // registries-a.json: acrprod publicNetworkAccess Enabled, networkRuleSet defaultAction Deny with ipRule 203.0.113.0/24
       "ACR-REG-003\tacrprod",
-      // registries-a.json: acrprod sku Premium, trustPolicy status disabled
-      "ACR-REG-006\tacrprod",
       // registries-a.json: acrprod azureADAuthenticationAsArmPolicy status enabled
       "ACR-REG-007\tacrprod",
       // registries-a.json: acrprod exportPolicy enabled and publicNetworkAccess Enabled
@@ -64,6 +62,13 @@ class FakeEstateFindingsTest {
       // (roleassignments-b.json gives AcrPull only to ci-pipeline); its AcrPull on acrprod (a1) is not honoured in
       // AbacRepositoryPermissions mode either
       "ACR-AKS-001\taks-prod",
+      // roleassignments-a-page1/2.json: the kubelet's AcrPull on acrprod (a1) and ci-pipeline's AcrPush on rg-prod
+      // (a2, covering acrprod) are legacy roles, which acrprod in AbacRepositoryPermissions mode does not honour
+      "ACR-RBAC-006\t1a2b3c4d-0000-4000-8000-0000000000a1",
+      "ACR-RBAC-006\t1a2b3c4d-0000-4000-8000-0000000000a2",
+      // tokens-acrprod.json + scopemaps-acrprod-page2.json + registry-activity.json: ci-token is bound to app-pull
+      // (content/metadata read only), yet the logs show it pushing 42 times and deleting 3 times
+      "ACR-TOK-009\tci-token",
       // kube-pull-failures.json: aks-prod, reason Failed, message "401 Unauthorized" for acrdev.azurecr.io/payments/api
       "ACR-AKS-002\taks-prod",
       // sp-ci-pipeline.json: Application SP, only secret ended 2025-01-31, only certificate ended 2026-02-01;

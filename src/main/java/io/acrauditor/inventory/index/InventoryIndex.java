@@ -61,6 +61,8 @@ public final class InventoryIndex {
   private final ActivityLedger ledger;
   private final Map<String, Principal> principalsById = new HashMap<>();
   private final Map<String, Principal> principalsByAppId = new HashMap<>();
+  /** The members of each group whose transitive members were read, by group id. */
+  private final Map<String, List<Principal.Member>> groupMembers = new HashMap<>();
   private final boolean directoryRead;
   private final Set<String> readableWorkspaces = new HashSet<>();
   private final Map<String, List<String>> kubeletOf = new HashMap<>();
@@ -68,6 +70,8 @@ public final class InventoryIndex {
   private final List<ResolvedAssignment> assignments = new ArrayList<>();
   private final Map<String, List<ResolvedAssignment>> assignmentsByPrincipal = new HashMap<>();
   private final Map<String, List<ResolvedAssignment>> assignmentsByRegistry = new HashMap<>();
+  /** Assignments at a management group whose tree could not be read, by each registry they may cover. */
+  private final Map<String, List<ResolvedAssignment>> mayCoverByRegistry = new HashMap<>();
   private final Map<String, List<ClusterPullFailure>> failuresByCluster = new HashMap<>();
   private final RoleGrants.Cache grantCache = new RoleGrants.Cache();
   private final Set<Registry> activityKnown = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -85,6 +89,10 @@ public final class InventoryIndex {
       principalsById.put(lower(p.id()), p);
       if (p.appId() != null) {
         principalsByAppId.put(lower(p.appId()), p);
+      }
+      if (p.members() != null) {
+        groupMembers.put(lower(p.id()), p.members().stream()
+            .filter(m -> m.id() != null && !"Group".equalsIgnoreCase(m.type())).toList());
       }
     }
     Coverage coverage = snapshot.coverage();
@@ -122,8 +130,26 @@ public final class InventoryIndex {
       resolve(rows.get(i), roles, scopes);
       rows.set(i, null); // the row is garbage as soon as it is resolved
     }
+    grantThroughGroups();
     for (ClusterPullFailure failure : snapshot.clusterPullFailures()) {
       failuresByCluster.computeIfAbsent(AzureIds.key(failure.clusterId()), k -> new ArrayList<>()).add(failure);
+    }
+  }
+
+  /**
+   * A member of a group holds what the group's assignments grant, so they count among the
+   * member's own (what a kubelet identity can pull, a principal's registry roles). Nested groups
+   * need nothing more: Graph's transitive members already list who is inside them.
+   */
+  private void grantThroughGroups() {
+    for (Map.Entry<String, List<Principal.Member>> group : groupMembers.entrySet()) {
+      List<ResolvedAssignment> held = assignmentsByPrincipal.getOrDefault(group.getKey(), List.of());
+      if (held.isEmpty()) {
+        continue;
+      }
+      for (Principal.Member member : group.getValue()) {
+        assignmentsByPrincipal.computeIfAbsent(lower(member.id()), k -> new ArrayList<>()).addAll(held);
+      }
     }
   }
 
@@ -300,20 +326,34 @@ public final class InventoryIndex {
         continue;
       }
       Principal principal = principalsById.get(lower(a.principalId()));
-      rows.add(new AccessPath(
-          registry.id(),
-          registry.name(),
-          principal != null && principal.displayName() != null ? principal.displayName() : a.principalId(),
-          a.principalId(),
-          principal != null && principal.type() != null ? principal.type() : a.principalType(),
-          grants.repositoryScoped() ? "abac-repository" : "rbac",
-          a.roleName(),
-          a.scope(),
-          a.scopeLevel(),
-          grants.beyondPull(),
-          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null,
-          kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
-          principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null));
+      rows.add(assignmentPath(registry, a, principal, grants, grants.repositoryScoped() ? "abac-repository" : "rbac",
+          known ? lastSeen(ledger.on(registries.key(registry), a.principalId())) : null));
+      String group = principal != null && principal.displayName() != null ? principal.displayName() : a.principalId();
+      for (Principal.Member member : groupMembers.getOrDefault(lower(a.principalId()), List.of())) {
+        rows.add(new AccessPath(
+            registry.id(),
+            registry.name(),
+            member.displayName() != null ? member.displayName() : member.id(),
+            member.id(),
+            member.type(),
+            grants.repositoryScoped() ? "abac-repository" : "rbac",
+            a.roleName(),
+            a.scope(),
+            a.scopeLevel(),
+            grants.beyondPull(),
+            known ? lastSeen(ledger.on(registries.key(registry), member.id())) : null,
+            kubeletOf.getOrDefault(lower(member.id()), List.of()),
+            Boolean.TRUE,
+            group));
+      }
+    }
+    // Listed apart ("may-cover"), never as access: whether the subscription is under the group is unknown.
+    for (ResolvedAssignment a : mayCoverByRegistry.getOrDefault(registries.key(registry), List.of())) {
+      Grants grants = a.grantsOn(registry);
+      if (!grants.pull()) {
+        continue;
+      }
+      rows.add(assignmentPath(registry, a, principalsById.get(lower(a.principalId())), grants, "may-cover", null));
     }
     for (Token token : nullSafe(registry.tokens())) {
       ScopeMap map = ScopeMapActions.resolve(registry, token);
@@ -338,6 +378,25 @@ public final class InventoryIndex {
           null, registry.id(), "registry", false, null));
     }
     return rows;
+  }
+
+  /** The row of a role assignment's holder itself (not a group member's). */
+  private AccessPath assignmentPath(Registry registry, ResolvedAssignment a, Principal principal, Grants grants,
+      String path, String lastSeen) {
+    return new AccessPath(
+        registry.id(),
+        registry.name(),
+        principal != null && principal.displayName() != null ? principal.displayName() : a.principalId(),
+        a.principalId(),
+        principal != null && principal.type() != null ? principal.type() : a.principalType(),
+        path,
+        a.roleName(),
+        a.scope(),
+        a.scopeLevel(),
+        grants.beyondPull(),
+        lastSeen,
+        kubeletOf.getOrDefault(lower(a.principalId()), List.of()),
+        principal != null ? Boolean.TRUE : directoryRead ? Boolean.FALSE : null);
   }
 
   private static String lastSeen(List<RegistryActivity> rows) {
@@ -396,6 +455,9 @@ public final class InventoryIndex {
     assignmentsByPrincipal.computeIfAbsent(lower(assignment.principalId()), k -> new ArrayList<>()).add(resolved);
     for (Registry registry : covered) {
       assignmentsByRegistry.computeIfAbsent(registries.key(registry), k -> new ArrayList<>()).add(resolved);
+    }
+    for (Registry registry : where.mayCover()) {
+      mayCoverByRegistry.computeIfAbsent(registries.key(registry), k -> new ArrayList<>()).add(resolved);
     }
   }
 
