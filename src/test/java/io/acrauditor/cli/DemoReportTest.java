@@ -81,10 +81,11 @@ class DemoReportTest {
     expected.add(new Object[] {"ACR-AKS-007", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-AKS-008", 2, 0, 2, 0});
     expected.add(new Object[] {"ACR-TOK-008", 5, 0, 5, 0});
-    // Neither demo cluster states an apiServerAccessProfile: both hold the defaults, public to every
-    // address with run command on. No assignment puts a legacy Acr* role on the ABAC registry.
-    expected.add(new Object[] {"ACR-AKS-009", 2, 2, 0, 0});
-    expected.add(new Object[] {"ACR-AKS-010", 2, 2, 0, 0});
+    // Client D's cluster states no apiServerAccessProfile: the defaults, public to every address with
+    // run command on; client A's limits its API server to one range and disables run command. No
+    // assignment puts a legacy Acr* role on the ABAC registry.
+    expected.add(new Object[] {"ACR-AKS-009", 2, 1, 1, 0});
+    expected.add(new Object[] {"ACR-AKS-010", 2, 1, 1, 0});
     expected.add(new Object[] {"ACR-RBAC-006", 11, 0, 11, 0});
     // No demo token is logged pushing or deleting beyond its scope map.
     expected.add(new Object[] {"ACR-TOK-009", 5, 0, 5, 0});
@@ -115,13 +116,13 @@ class DemoReportTest {
         tuple("IM-3", "AKS-001,AKS-002,AKS-005,AKS-006,SP-001", 18, 5, 13),
         tuple("IM-8", "SP-001,TOK-002,TOK-003,TOK-004,TOK-006", 30, 5, 25),
         tuple("LT-3", "REG-009", 3, 1, 2),
-        tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 7, 7),
+        tuple("NS-2", "AKS-009,REG-002,REG-003,REG-005,REG-008", 14, 6, 8),
         tuple("PA-1", "RBAC-005,REG-001", 14, 2, 12),
         tuple("PA-4", "RBAC-003,RBAC-006,TOK-001,TOK-007,TOK-009", 37, 3, 34),
-        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,RBAC-007,TOK-005,TOK-008", 73, 9,
-            64));
+        tuple("PA-7", "AKS-003,AKS-007,AKS-008,AKS-010,RBAC-001,RBAC-002,RBAC-004,RBAC-005,RBAC-007,TOK-005,TOK-008", 73, 8,
+            65));
     assertThat(report.select("#controls tr.control-row[data-control=PA-7] td.num").eachText())
-        .containsExactly("73", "64", "9", "0", "0");
+        .containsExactly("73", "65", "8", "0", "0");
   }
 
   @Test
@@ -159,7 +160,7 @@ class DemoReportTest {
 
   @Test
   void noFindingIsTitledByABareGuidAndRoleAssignmentsAreNamedAsPeopleKnowThem() {
-    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(35).noneMatch(t -> BARE_GUID.matcher(t).matches());
+    assertThat(report.select("tr.finding .subject-name").eachText()).hasSize(33).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("#worst-problems li").eachText()).noneMatch(t -> BARE_GUID.matcher(t).matches());
     assertThat(report.select("tr.finding[data-rule=ACR-RBAC-005] .subject-name").text())
         .isEqualTo("sp-ci-jenkins-legacy - Owner - registry acrcontososhared");
