@@ -108,9 +108,14 @@ final class ReportStep implements Tasklet {
         parameters);
     RunComparison comparison = compare(request, findings, coverage, scopeKey, finishedAt);
     List<AppliedRule> rules = request.rules().appliedRules();
+    // The counts are of open findings: an accepted risk is listed, but counts neither in the gate
+    // nor among the open findings (nor in the run history's trend of them).
+    List<Finding> open = request.waivers() == null
+        ? findings
+        : findings.stream().filter(f -> request.waivers().applying(f).isEmpty()).toList();
     return new AuditResult(
         run,
-        Summaries.of(findings, evaluation.subjects(), errors.size(), coverage.gaps().size()),
+        Summaries.of(open, evaluation.subjects(), errors.size(), coverage.gaps().size()),
         findings,
         errors,
         coverage,

@@ -22,7 +22,10 @@ final class AuditSummaryPrinter {
 
   void print(AuditResult result, Path runFolder, Severity threshold, boolean onlyNew, Set<ReportFormat> formats) {
     Summary summary = result.summary();
-    out.printf("ACR access audit: %d findings over %d subjects%n", summary.findings(), summary.subjectsEvaluated());
+    // The summary counts open findings; accepted risks are listed apart (WaiverSummaryPrinter).
+    int waived = result.findings().size() - summary.findings();
+    out.printf("ACR access audit: %d findings over %d subjects%s%n", summary.findings(), summary.subjectsEvaluated(),
+        waived > 0 ? " (and " + waived + " waived: accepted risks, not counted)" : "");
     out.println();
     out.printf("  %-9s %5s%n", "SEVERITY", "COUNT");
     for (Severity s : Severity.values()) {
