@@ -163,17 +163,20 @@ class JsonReportWriterTest {
     assertThat(comparison.get("previousRunId").asString()).isEqualTo(ReportFixtures.PREVIOUS_RUN);
     assertThat(comparison.get("previousRunFinishedAt").asString()).isEqualTo(ReportFixtures.PREVIOUS_RUN_FINISHED);
     JsonNode counts = comparison.get("counts");
-    assertThat(new ArrayList<>(counts.propertyNames())).containsExactly("new", "open", "resolved", "notReassessed");
+    assertThat(new ArrayList<>(counts.propertyNames()))
+        .containsExactly("new", "open", "resolved", "notReassessed", "newlyWaived", "waiverExpired");
+    // The fixture has no waivers: nothing newly waived, no waiver expired.
     assertThat(List.of(counts.get("new").asInt(), counts.get("open").asInt(), counts.get("resolved").asInt(),
-            counts.get("notReassessed").asInt()))
-        .containsExactly(3, 5, 2, 1);
+            counts.get("notReassessed").asInt(), counts.get("newlyWaived").asInt(), counts.get("waiverExpired").asInt()))
+        .containsExactly(3, 5, 2, 1, 0, 0);
 
     // Most severe first, as the findings.
     assertThat(comparison.get("resolved").valueStream().map(r -> r.get("ruleId").asString()).toList())
         .containsExactly("registry.anonymous-pull-enabled", "token.password-expiring-soon");
     JsonNode resolved = comparison.get("resolved").get(0);
     assertThat(new ArrayList<>(resolved.propertyNames()))
-        .containsExactly("fingerprint", "ruleId", "title", "severity", "subjectName", "resourceId", "firstSeen");
+        .containsExactly("fingerprint", "ruleId", "title", "severity", "subjectName", "resourceId", "firstSeen",
+            "waived");
     assertThat(resolved.get("severity").asString()).isEqualTo("high");
     assertThat(comparison.get("notReassessed").get(0).get("resourceId").asString()).isEqualTo(ReportFixtures.SANDBOX_ACR);
 
