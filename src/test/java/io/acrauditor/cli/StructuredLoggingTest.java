@@ -52,7 +52,7 @@ class StructuredLoggingTest {
     assertThat(line.at("/log/level").asString()).isEqualTo("INFO");
     assertThat(line.at("/log/logger").asString()).isEqualTo("io.acrauditor.audit");
     assertThat(line.get("message").asString())
-        .contains("findings=30").contains("critical=1").contains("exit=1").contains(tmp.resolve("r").toString());
+        .contains("findings=33").contains("critical=1").contains("exit=1").contains(tmp.resolve("r").toString());
     assertThat(tmp.resolve("history")).as("the default run history lives under the reports root").isDirectory();
   }
 }
