@@ -1,6 +1,7 @@
 package io.acrauditor.cli;
 
 import io.acrauditor.batch.AuditFailedException;
+import io.acrauditor.text.EditDistance;
 import io.acrauditor.text.Printable;
 import java.util.List;
 import picocli.CommandLine;

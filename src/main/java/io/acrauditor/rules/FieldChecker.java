@@ -1,6 +1,7 @@
 package io.acrauditor.rules;
 
 import dev.cel.common.ast.CelExpr;
+import io.acrauditor.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -165,27 +166,6 @@ final class FieldChecker {
       return true;
     }
     int limit = Math.max(1, Math.min(3, known.length() / 4));
-    return editDistance(typed.toLowerCase(), known.toLowerCase()) <= limit;
-  }
-
-  /** Optimal string alignment distance: a transposition such as "Enabeld" counts as one edit. */
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return EditDistance.of(typed.toLowerCase(), known.toLowerCase()) <= limit;
   }
 }

@@ -1,13 +1,14 @@
-package io.acrauditor.cli;
+package io.acrauditor.text;
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
- * neighbours each cost one, so that "--dmeo" is one edit from "--demo".
+ * neighbours each cost one, so that "--dmeo" is one edit from "--demo" and "Enabeld" one from
+ * "Enabled". Shared by every "did you mean": command-line words and rule field names.
  */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
-  static int of(String a, String b) {
+  public static int of(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
