@@ -144,9 +144,6 @@ public class AuditCommand implements Callable<Integer> {
   private final AuditRunner runner;
   private final ObjectProvider<AzureClients> clients;
 
-  /** Read with the rules, before anything is audited; judged on the day the run started (UTC). */
-  private Waivers waivers;
-
   AuditCommand(AuditRunner runner, ObjectProvider<AzureClients> clients) {
     this.runner = runner;
     this.clients = clients;
@@ -226,7 +223,8 @@ public class AuditCommand implements Callable<Integer> {
     Severity threshold = parseSeverity();
     ReportOptions reports = new ReportOptions(parseFormats(), classification);
     RuleCatalog rules = RuleLoader.builtIn().withDirectories(ruleDirs).withParameters(params).load();
-    waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
+    // Read with the rules, before anything is audited; judged on the day the run started (UTC).
+    Waivers waivers = waiverOptions.load(started.atZone(ZoneOffset.UTC).toLocalDate());
     if (input.live != null) {
       CredentialProbe.check(azure.toOptions(input.live), clients.getIfAvailable(() -> AzureClients.DEFAULT));
     }
@@ -244,6 +242,7 @@ public class AuditCommand implements Callable<Integer> {
 
   private Integer finish(AuditResult result, Path runFolder) {
     Severity threshold = parseSeverity();
+    Waivers waivers = result.waivers();
     new AuditSummaryPrinter(spec.commandLine().getOut()).print(result, runFolder, threshold, failOnNew, parseFormats());
     if (waiverOptions.given()) {
       new WaiverSummaryPrinter(spec.commandLine().getOut()).print(result.findings(), waivers);

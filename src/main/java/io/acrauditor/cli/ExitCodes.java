@@ -12,8 +12,6 @@ public final class ExitCodes {
   public static final int FINDINGS = 1;
   /** Bad input or usage: a malformed snapshot, a bad rule, an unknown option, no Azure credential. */
   public static final int BAD_INPUT = 2;
-  /** The former name of {@link #BAD_INPUT}. */
-  public static final int CANNOT_AUDIT = BAD_INPUT;
   /** Infrastructure: run-history database busy or unreachable, file system full, Azure unreachable. */
   public static final int INFRASTRUCTURE = 3;
 

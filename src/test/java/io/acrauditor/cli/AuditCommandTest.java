@@ -96,7 +96,7 @@ class AuditCommandTest {
       assertThat(run("audit", "--demo", "--out", tmp.resolve("a").toString(), "--fail-on", "info").exitCode())
           .isEqualTo(ExitCodes.FINDINGS);
       CliRun bad = run("audit", "--demo", "--out", tmp.resolve("b").toString(), "--fail-on", "severe");
-      assertThat(bad.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(bad.err()).contains("unknown severity 'severe'");
       assertThat(tmp.resolve("b")).doesNotExist();
     }
@@ -123,7 +123,7 @@ class AuditCommandTest {
     void malformedJsonNamesTheFileAndLine() throws IOException {
       Path snapshot = Files.writeString(tmp.resolve("broken.json"), "{\n  \"schemaVersion\": 1,\n  \"registries\": [\n}\n");
       CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.problems()).singleElement().asString()
           .startsWith("acr-auditor: " + snapshot).contains("line 4").contains("malformed JSON");
       assertNoReport(tmp.resolve("o"));
@@ -143,7 +143,7 @@ class AuditCommandTest {
           }
           """);
       CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.err()).contains(snapshot.toString()).contains("/registries/0/adminUserEnabled")
           .contains("line 7").doesNotContain("Exception").doesNotContain("\tat ");
       assertNoReport(tmp.resolve("o"));
@@ -153,7 +153,7 @@ class AuditCommandTest {
     void anUnknownSchemaVersionIsRefused() throws IOException {
       Path snapshot = Files.writeString(tmp.resolve("v9.json"), "{\"schemaVersion\": 9, \"generatedAt\": \"2026-11-23T02:00:00Z\"}");
       CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.err()).contains("unsupported schemaVersion 9");
       assertNoReport(tmp.resolve("o"));
     }
@@ -162,7 +162,7 @@ class AuditCommandTest {
     void aMissingSnapshotFileIsNamed() {
       Path missing = tmp.resolve("nope.json");
       CliRun result = run("audit", "--snapshot", missing.toString(), "--out", tmp.resolve("o").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.err()).contains(missing.toString()).contains("no such file");
     }
 
@@ -170,7 +170,7 @@ class AuditCommandTest {
     void anOutputFolderThatCannotBeCreatedStopsTheRunBeforeAnythingIsRead() throws IOException {
       Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
       CliRun result = run("audit", "--demo", "--out", file.resolve("run").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.err()).contains(file.resolve("run").toString());
       assertThat(result.err().lines()).hasSize(1);
     }
@@ -181,7 +181,7 @@ class AuditCommandTest {
       Files.writeString(dir.resolve("X-001.yaml"), "id: X-001\ntitle: [unclosed\n");
       CliRun result = run("audit", "--demo", "--rules", tmp.resolve("rules").toString(),
           "--out", tmp.resolve("o").toString());
-      assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(result.err()).contains("X-001.yaml");
       assertThat(tmp.resolve("o")).doesNotExist();
     }
@@ -189,10 +189,10 @@ class AuditCommandTest {
     @Test
     void inputIsRequiredAndExclusive() {
       CliRun none = run("audit", "--out", tmp.resolve("o").toString());
-      assertThat(none.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(none.err()).contains("--demo").contains("--snapshot");
       CliRun both = run("audit", "--demo", "--snapshot", "x.json");
-      assertThat(both.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+      assertThat(both.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(both.err()).contains("mutually exclusive");
     }
   }

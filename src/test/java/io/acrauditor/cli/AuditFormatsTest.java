@@ -113,7 +113,7 @@ class AuditFormatsTest {
   void anUnknownFormatIsOneLineAndExitTwoBeforeAnythingIsWritten() {
     Path out = tmp.resolve("bad");
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--format", "html,xml");
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     // The error on one line, then picocli's usual pointer to --help, as for every usage error.
     assertThat(result.err().lines().findFirst().orElseThrow())
         .isEqualTo("acr-auditor: --format: unknown format 'xml'; valid formats: html, pdf, sarif, ocsf, csv, jsonl, json");

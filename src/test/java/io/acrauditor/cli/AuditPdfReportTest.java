@@ -173,7 +173,7 @@ class AuditPdfReportTest {
     Path out = tmp.resolve("bad");
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--format", "html,docx");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains("--format: unknown format 'docx'; valid formats: html, pdf, sarif, ocsf, csv, jsonl, json");
     assertThat(result.err().strip().lines().filter(l -> l.contains("docx"))).hasSize(1);
     assertThat(out).doesNotExist();
@@ -188,7 +188,7 @@ class AuditPdfReportTest {
     Path out = tmp.resolve("restart");
     CliRun failed = run("audit", "--demo", "--out", out.toString(), "--templates", templates.toString(),
         "--format", "pdf", "--classification", "Kept across restarts");
-    assertThat(failed.exitCode()).as(failed.out()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(failed.exitCode()).as(failed.out()).isEqualTo(ExitCodes.BAD_INPUT);
     Matcher id = Pattern.compile("--restart ([0-9a-f-]{36})").matcher(failed.err());
     assertThat(id.find()).as(failed.err()).isTrue();
 

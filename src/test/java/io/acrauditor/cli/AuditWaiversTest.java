@@ -96,7 +96,7 @@ class AuditWaiversTest {
     }
 
     CliRun unfilled = run("audit", "--demo", "--out", tmp.resolve("t2").toString(), "--waivers", template.toString());
-    assertThat(unfilled.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(unfilled.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(unfilled.err()).startsWith("acr-auditor: " + template + ":").contains("waivers[0].");
 
     Path filled = Files.writeString(tmp.resolve("filled.yaml"), text
@@ -130,7 +130,7 @@ class AuditWaiversTest {
     Path far = Files.writeString(tmp.resolve("far.yaml"), "waivers:\n  - rule: ACR-REG-001\n    subject: /x\n"
         + "    reason: r\n    approvedBy: me\n    expires: " + TODAY.plusDays(400) + "\n");
     CliRun refused = run("audit", "--demo", "--out", tmp.resolve("far").toString(), "--waivers", far.toString());
-    assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(refused.err()).startsWith("acr-auditor: " + far + ":6: waivers[0].expires: ")
         .contains("more than 365 days");
     assertThat(refused.err().lines()).hasSize(1);
@@ -146,7 +146,7 @@ class AuditWaiversTest {
     Path bad = Files.writeString(tmp.resolve("bad.yaml"), "waivers:\n  - rule: ACR-REG-001\n    subject: /x\n"
         + "    reason: r\n    expires: 2027-01-01\n");
     CliRun result = run("audit", "--demo", "--out", tmp.resolve("bad").toString(), "--waivers", bad.toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).startsWith("acr-auditor: " + bad + ":2: waivers[0]: ").contains("approvedBy");
     assertThat(tmp.resolve("bad")).doesNotExist();
   }

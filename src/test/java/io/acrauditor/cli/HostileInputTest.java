@@ -49,7 +49,7 @@ class HostileInputTest {
         }
         """.formatted(REGISTRY_ID));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at /registries/0/adminUserEnabled (line 7,")
         .contains("duplicate key 'adminUserEnabled'");
     assertThat(result.problems()).hasSize(1);
@@ -61,7 +61,7 @@ class HostileInputTest {
     String one = "{\"schemaVersion\": 1, \"generatedAt\": \"2026-11-23T02:00:00Z\"}\n";
     Path snapshot = Files.writeString(tmp.resolve("two.json"), one + one.replace("{", "{\"registries\": [],"));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at line 2, column 1: content after the snapshot object");
     assertNoReport(tmp.resolve("o"));
   }
@@ -73,7 +73,7 @@ class HostileInputTest {
          "registries": [{"id": "%s", "name": "%s"}]}
         """.formatted(REGISTRY_ID, "x".repeat(50 * 1024 * 1024)));
     CliRun result = run("audit", "--snapshot", snapshot.toString(), "--out", tmp.resolve("o").toString());
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.problemText()).startsWith("acr-auditor: " + snapshot + " at /registries/0/name (line 2,")
         .contains("longer than the limit of 32768 characters");
     assertThat(result.problemText().length()).isLessThan(1000);
@@ -86,7 +86,7 @@ class HostileInputTest {
     Files.createDirectories(out);
     Path evidence = Files.writeString(out.resolve("findings.json"), "{\"earlier\": true}");
     CliRun refused = run("audit", "--demo", "--out", out.toString());
-    assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(refused.problemText()).startsWith("acr-auditor: --out: " + out + " already exists and is not empty")
         .contains("--force");
     assertThat(evidence).hasContent("{\"earlier\": true}");
@@ -108,7 +108,7 @@ class HostileInputTest {
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
     Files.createSymbolicLink(out.resolve(".state"), elsewhere);
     CliRun result = run("audit", "--demo", "--out", out.toString(), "--force");
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains(out.resolve(".state") + ": is a symbolic link");
     assertThat(result.problems()).hasSize(1);
     try (var entries = Files.list(elsewhere)) {
@@ -146,7 +146,7 @@ class HostileInputTest {
         System.setProperty(OutputLimit.PROPERTY, before);
       }
     }
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.CANNOT_AUDIT);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains(out.toAbsolutePath().resolve("report.html")
         + " would be larger than the limit of 1048576 bytes for one output file");
     assertThat(result.problems()).hasSize(1);
